@@ -1,0 +1,109 @@
+import type { IsoDate } from '../dates';
+
+/** Which units a per-year count applies to, as the sentence that states it names them. */
+export type CountAppliesTo = 'all' | 'government' | 'department' | 'lead';
+
+/** A deadline on the same month and day every year (item 1: 03-01 and 04-01). */
+export interface FixedDeadline {
+  key: string;
+  monthDay: string;
+  /** What is due, e.g. 报告（上一年度）. */
+  label: string;
+  /** The period the report covers, as the text says it: 上一年度, 当年上半年 … */
+  covers: string;
+  quote: string;
+}
+
+/** A deadline counted from an event the unit records (item 13: 5 working days after adjusting). */
+export interface EventRule {
+  key: string;
+  trigger: string;
+  action: string;
+  within: number;
+  unit: 'workingDays' | 'calendarDays';
+  quote: string;
+}
+
+export interface CountRule {
+  label: string;
+  min: number;
+  unit: string;
+  perPerson: boolean;
+  appliesTo: CountAppliesTo;
+  quote: string;
+}
+
+export interface MeasureRule {
+  label: string;
+  kind: 'percent' | 'headcount';
+  target: number;
+  orAbove: boolean;
+  quote: string;
+}
+
+export type ScheduleKind =
+  'fixedAnnual' | 'twiceYearly' | 'target' | 'event' | 'counted' | 'measured' | 'defaultAnnual';
+
+export interface Schedule {
+  kinds: ScheduleKind[];
+  deadlines: FixedDeadline[];
+  target: { date: IsoDate; quote: string } | null;
+  events: EventRule[];
+  counts: CountRule[];
+  measures: MeasureRule[];
+  /** Whether the item also (or only) gives a yearly task due on the district's default date. */
+  defaultAnnual: boolean;
+}
+
+export interface CatalogItem {
+  no: number;
+  /** 一级指标 and 二级指标 numbers (1-based, as the document numbers them). */
+  level1: number;
+  level2: number;
+  /** Official text exactly as written. */
+  text: string;
+  /** A short title for lists. */
+  title: string;
+  leadUnits: string[];
+  responsibleUnits: string[];
+  schedule: Schedule;
+}
+
+export interface IndicatorLevel2 {
+  no: number;
+  label: string;
+  name: string;
+  items: number[];
+}
+
+export interface IndicatorLevel1 {
+  no: number;
+  label: string;
+  name: string;
+  children: IndicatorLevel2[];
+}
+
+export interface CatalogSource {
+  title: string;
+  docNo: string;
+  issuedDate: IsoDate | null;
+}
+
+export interface Catalog {
+  source: CatalogSource;
+  indicators: IndicatorLevel1[];
+  items: CatalogItem[];
+}
+
+/** One table row as read from a source document, before interpretation. */
+export interface RawRow {
+  /** Where the row starts: a line of the text export, or a row of the .docx table. */
+  line: number;
+  cells: string[];
+}
+
+export interface RawDocument {
+  format: 'text' | 'docx';
+  preamble: string[];
+  rows: RawRow[];
+}
