@@ -18,4 +18,5 @@ module.exports = {
   },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testTimeout: 30000,
+  globalSetup: '<rootDir>/tests/globalSetup.ts',
 };

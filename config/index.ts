@@ -1,0 +1,67 @@
+import path from 'path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const taroEnv = process.env.TARO_ENV ?? 'weapp';
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'fazhi-tasks',
+    date: '2024-11-1',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${taroEnv}`,
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+    },
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      // Prebundling fetches nothing, but it is fragile offline and in CI; plain webpack is enough here.
+      prebundle: { enable: false },
+    },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        // React + the Taro H5 runtime alone are ~300 KiB; warn only when the app grows well past that.
+        chain.performance.maxEntrypointSize(512 * 1024).maxAssetSize(512 * 1024);
+      },
+    },
+  };
+
+  const delta = process.env.NODE_ENV === 'development' ? devConfig : prodConfig;
+  return merge({}, baseConfig, delta);
+});

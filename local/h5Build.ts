@@ -1,0 +1,41 @@
+import { createHash } from 'crypto';
+import { spawnSync } from 'child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { join, relative } from 'path';
+
+const ROOT = join(__dirname, '..');
+export const H5_DIR = join(ROOT, 'dist', 'h5');
+const STAMP = join(H5_DIR, '.source-hash');
+const SOURCES = ['src', 'config', 'data', 'package-lock.json', 'babel.config.js'];
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
+}
+
+/** A hash of everything the H5 build is made from: the build is stale when it changes. */
+export function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of SOURCES.flatMap((source) => filesUnder(join(ROOT, source)))) {
+    hash.update(relative(ROOT, file));
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+export function h5BuildIsCurrent(): boolean {
+  return existsSync(join(H5_DIR, 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash();
+}
+
+/** Builds the H5 app when it is missing or older than its sources. */
+export function ensureH5Build(log: (line: string) => void = console.log): void {
+  if (h5BuildIsCurrent()) return;
+  log('正在构建 H5 页面（首次约需 20 秒）…');
+  const hash = sourceHash();
+  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) throw new Error('H5 构建失败，请查看上面的输出');
+  writeFileSync(STAMP, hash);
+}

@@ -1,0 +1,173 @@
+import type { Catalog } from './catalog/types';
+import type { IsoDate } from './dates';
+import type { TaskKind } from './schedule/tasks';
+import type { TaskStatus } from './status';
+import type { Unit } from './units';
+
+/** Records as the back end stores them. Every record carries its district: the tenant. */
+
+export type Role = 'staff' | 'reviewer' | 'leader' | 'admin';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  staff: '经办人',
+  reviewer: '审核人',
+  leader: '区领导',
+  admin: '管理员',
+};
+
+/** An ISO 8601 instant in UTC, e.g. 2026-11-28T01:30:00.000Z. */
+export type Instant = string;
+
+export interface DistrictRecord {
+  id: string;
+  name: string;
+  fullName: string;
+  defaultDueDate: string;
+  catalog: Catalog;
+  createdAt: Instant;
+}
+
+export interface UnitRecord extends Unit {
+  districtId: string;
+  updatedAt: Instant;
+}
+
+export interface UserRecord {
+  openid: string;
+  districtId: string;
+  name: string;
+  role: Role;
+  unitId: string;
+  disabled: boolean;
+  createdAt: Instant;
+  updatedAt: Instant;
+  version: number;
+}
+
+export interface InviteRecord {
+  code: string;
+  districtId: string;
+  unitId: string;
+  role: Role;
+  expiresAt: Instant;
+  maxUses: number;
+  uses: number;
+  createdBy: string;
+  createdAt: Instant;
+}
+
+export interface TaskRecord {
+  id: string;
+  districtId: string;
+  unitId: string;
+  itemNo: number;
+  /** 一级 and 二级指标 of the item, kept on the task for the counters. */
+  level1: number;
+  level2: number;
+  key: string;
+  kind: TaskKind;
+  year: number;
+  dueDate: IsoDate;
+  estimated: boolean;
+  role: 'lead' | 'responsible';
+  label: string;
+  requirements: string[];
+  eventDate: IsoDate | null;
+  status: TaskStatus;
+  /** Bumped by every change; a change made from an older version is a conflict. */
+  version: number;
+  note: string;
+  evidenceCount: number;
+  firstSubmittedAt: Instant | null;
+  /** Beijing date of the first submission: what the on-time rate compares with the due date. */
+  firstSubmittedOn: IsoDate | null;
+  submittedAt: Instant | null;
+  reviewedAt: Instant | null;
+  reviewedBy: string | null;
+  reviewComment: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export type HistoryAction =
+  | 'create'
+  | 'event.record'
+  | 'evidence.add'
+  | 'evidence.link'
+  | 'evidence.remove'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'urge';
+
+export interface HistoryEntry {
+  districtId: string;
+  taskId: string;
+  at: Instant;
+  actorOpenid: string;
+  actorName: string;
+  actorRole: Role | 'system';
+  actorUnitId: string | null;
+  action: HistoryAction;
+  fromStatus: TaskStatus | null;
+  toStatus: TaskStatus;
+  comment: string | null;
+  detail: string | null;
+}
+
+export interface EvidenceRecord {
+  id: string;
+  districtId: string;
+  fileId: string;
+  name: string;
+  size: number;
+  mime: string;
+  unitId: string;
+  uploadedBy: string;
+  createdAt: Instant;
+}
+
+export interface EvidenceLink {
+  districtId: string;
+  taskId: string;
+  evidenceId: string;
+  linkedBy: string;
+  createdAt: Instant;
+}
+
+/** A file stored by the local cloud (in WeChat, cloud storage keeps files and this is its index). */
+export interface FileRecord {
+  fileId: string;
+  districtId: string;
+  ownerOpenid: string;
+  unitId: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  name: string;
+  createdAt: Instant;
+}
+
+/** The first result of a request id, so a repeated submit returns it instead of acting twice. */
+export interface RequestRecord {
+  districtId: string;
+  openid: string;
+  requestId: string;
+  action: string;
+  result: unknown;
+  createdAt: Instant;
+}
+
+/** Counts for one scope of one year and one due date: the rate buckets kept as counters. */
+export interface CounterRecord {
+  districtId: string;
+  year: number;
+  /** district · unit:<id> · l1:<no> · l2:<no> · item:<no> */
+  scope: string;
+  dueDate: IsoDate;
+  pending: number;
+  submitted: number;
+  approved: number;
+  returned: number;
+  onTime: number;
+}

@@ -1,0 +1,106 @@
+import type { HolidayCalendarData } from '../calendar';
+import type { IsoDate } from '../dates';
+import type {
+  CounterRecord,
+  DistrictRecord,
+  EvidenceLink,
+  EvidenceRecord,
+  FileRecord,
+  HistoryEntry,
+  Instant,
+  InviteRecord,
+  RequestRecord,
+  Role,
+  TaskRecord,
+  UnitRecord,
+  UserRecord,
+} from '../model';
+import type { TaskStatus } from '../status';
+
+/**
+ * The back end's storage, by role. Two adapters implement all of it: `SqliteStore` (the local
+ * cloud) and `CloudDbStore` (the WeChat cloud database); one contract suite runs against both.
+ * Every method is scoped by district, the tenant.
+ */
+
+/** A write lost a race: the record changed since it was read (or a request id was already used). */
+export class StoreConflictError extends Error {
+  constructor(message = 'the record changed since it was read') {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}
+
+/** A newer schema than this code knows: never open it. */
+export class StoreVersionError extends Error {}
+
+export interface DirectoryStore {
+  getDistrict(districtId: string): Promise<DistrictRecord | null>;
+  listDistricts(): Promise<DistrictRecord[]>;
+  saveDistrict(district: DistrictRecord): Promise<void>;
+  listUnits(districtId: string): Promise<UnitRecord[]>;
+  saveUnit(unit: UnitRecord): Promise<void>;
+  /** The national holiday calendar (not per district). */
+  getCalendar(): Promise<HolidayCalendarData | null>;
+  saveCalendar(calendar: HolidayCalendarData): Promise<void>;
+}
+
+export type RedeemOutcome = 'bound' | 'not-found' | 'expired' | 'used-up' | 'already-bound';
+
+export interface UserStore {
+  /** A WeChat user belongs to one district, so the openid alone finds them. */
+  getUser(openid: string): Promise<UserRecord | null>;
+  listUsers(districtId: string, filter?: { unitId?: string; role?: Role }): Promise<UserRecord[]>;
+  /** `expectedVersion` null creates; otherwise the stored version must match (else conflict). */
+  saveUser(user: UserRecord, expectedVersion: number | null): Promise<void>;
+  saveInvite(invite: InviteRecord): Promise<void>;
+  getInvite(code: string): Promise<InviteRecord | null>;
+  /** Atomically: the invite is valid at `now` and not used up, the user is new; uses + 1, user saved. */
+  redeemInvite(code: string, user: UserRecord, now: Instant): Promise<RedeemOutcome>;
+}
+
+export interface TaskFilter {
+  unitId?: string;
+  year?: number;
+  statuses?: TaskStatus[];
+  itemNos?: number[];
+  /** Only tasks due strictly before this date. */
+  dueBefore?: IsoDate;
+}
+
+/** Everything one workflow step writes, applied all at once or not at all. */
+export interface TaskChange {
+  /** The task as read (its version is checked); null creates `after`. */
+  before: TaskRecord | null;
+  after: TaskRecord;
+  history: HistoryEntry[];
+  /** Remembered so that the same request id returns this result instead of acting again. */
+  request?: RequestRecord;
+  addEvidence?: EvidenceRecord;
+  link?: EvidenceLink;
+  unlinkEvidenceId?: string;
+}
+
+export interface TaskStore {
+  getTask(districtId: string, id: string): Promise<TaskRecord | null>;
+  listTasks(districtId: string, filter: TaskFilter): Promise<TaskRecord[]>;
+  /** Creates the tasks not yet there (by id) with their counters and history; returns how many. */
+  insertTasks(tasks: TaskRecord[], history: (task: TaskRecord) => HistoryEntry): Promise<number>;
+  /** Applies a change atomically, counters included; StoreConflictError when it lost a race. */
+  commitTaskChange(change: TaskChange): Promise<void>;
+  listHistory(districtId: string, taskId: string): Promise<HistoryEntry[]>;
+  getRequest(districtId: string, openid: string, requestId: string): Promise<RequestRecord | null>;
+  listCounters(districtId: string, year: number): Promise<CounterRecord[]>;
+}
+
+export interface EvidenceStore {
+  getEvidence(districtId: string, evidenceId: string): Promise<EvidenceRecord | null>;
+  listEvidenceForTask(districtId: string, taskId: string): Promise<EvidenceRecord[]>;
+  listLinks(districtId: string, evidenceId: string): Promise<EvidenceLink[]>;
+  saveFile(file: FileRecord): Promise<void>;
+  getFile(fileId: string): Promise<FileRecord | null>;
+}
+
+export interface Store extends DirectoryStore, UserStore, TaskStore, EvidenceStore {
+  close(): Promise<void>;
+}

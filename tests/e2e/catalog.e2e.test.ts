@@ -1,0 +1,32 @@
+import type { Browser } from 'playwright-core';
+import { startLocalServer, type RunningServer } from '../helpers/localServer';
+import { launchBrowser, phonePage, withScreenshot } from './browser';
+
+describe('the H5 app served by npm start', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLocalServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists the catalog by indicator, and an item opens to its official text', async () => {
+    const page = await phonePage(browser, 320);
+    await withScreenshot(page, 'catalog', async () => {
+      await page.goto(server.url);
+      await page.getByText('坚持党对法治政府建设的领导').first().waitFor();
+      await expect(page.getByText('昌府办字〔2024〕45号').count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByText('推进依法行政能力建设').count()).resolves.toBe(1);
+      await page.getByText('全面推进政务诚信建设').click();
+      await page.getByText('深化“新官不理旧账”专项整治', { exact: false }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }, 60_000);
+});
