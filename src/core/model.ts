@@ -24,6 +24,8 @@ export interface DistrictRecord {
   fullName: string;
   defaultDueDate: string;
   catalog: Catalog;
+  /** Years whose tasks have been generated, with the fingerprint of the directory they came from. */
+  taskYears: Record<string, string>;
   createdAt: Instant;
 }
 

@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import { StoreVersionError } from '../../src/core/ports/Store';
+
+/** Schema versions, applied in order on open; `PRAGMA user_version` records the last applied. */
+export const MIGRATIONS: Array<{ version: number; description: string; sql: string }> = [
+  {
+    version: 1,
+    description: 'districts, directory, users, invites, tasks, history, evidence, files, requests, counters',
+    sql: `
+      CREATE TABLE districts (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, full_name TEXT NOT NULL, default_due_date TEXT NOT NULL,
+        catalog TEXT NOT NULL, task_years TEXT NOT NULL DEFAULT '{}', created_at TEXT NOT NULL
+      );
+      CREATE TABLE units (
+        district_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, tags TEXT NOT NULL,
+        aliases TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL,
+        PRIMARY KEY (district_id, id)
+      );
+      CREATE TABLE calendar (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+      CREATE TABLE users (
+        openid TEXT PRIMARY KEY, district_id TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+        unit_id TEXT NOT NULL, disabled INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE INDEX users_by_unit ON users (district_id, unit_id);
+      CREATE TABLE invites (
+        code TEXT PRIMARY KEY, district_id TEXT NOT NULL, unit_id TEXT NOT NULL, role TEXT NOT NULL,
+        expires_at TEXT NOT NULL, max_uses INTEGER NOT NULL, uses INTEGER NOT NULL, created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE tasks (
+        district_id TEXT NOT NULL, id TEXT NOT NULL, unit_id TEXT NOT NULL, item_no INTEGER NOT NULL,
+        level1 INTEGER NOT NULL, level2 INTEGER NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
+        year INTEGER NOT NULL, due_date TEXT NOT NULL, estimated INTEGER NOT NULL, role TEXT NOT NULL,
+        label TEXT NOT NULL, requirements TEXT NOT NULL, event_date TEXT, status TEXT NOT NULL,
+        version INTEGER NOT NULL, note TEXT NOT NULL, evidence_count INTEGER NOT NULL,
+        first_submitted_at TEXT, first_submitted_on TEXT, submitted_at TEXT, reviewed_at TEXT, reviewed_by TEXT,
+        review_comment TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        PRIMARY KEY (district_id, id)
+      );
+      CREATE INDEX tasks_by_unit ON tasks (district_id, unit_id, year, due_date);
+      CREATE INDEX tasks_by_status ON tasks (district_id, year, status, due_date);
+      CREATE TABLE history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, district_id TEXT NOT NULL, task_id TEXT NOT NULL, at TEXT NOT NULL,
+        actor_openid TEXT NOT NULL, actor_name TEXT NOT NULL, actor_role TEXT NOT NULL, actor_unit_id TEXT,
+        action TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL, comment TEXT, detail TEXT
+      );
+      CREATE INDEX history_by_task ON history (district_id, task_id, seq);
+      CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+      CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+      CREATE TABLE evidence (
+        district_id TEXT NOT NULL, id TEXT NOT NULL, file_id TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
+        mime TEXT NOT NULL, unit_id TEXT NOT NULL, uploaded_by TEXT NOT NULL, created_at TEXT NOT NULL,
+        PRIMARY KEY (district_id, id)
+      );
+      CREATE TABLE evidence_links (
+        district_id TEXT NOT NULL, task_id TEXT NOT NULL, evidence_id TEXT NOT NULL, linked_by TEXT NOT NULL,
+        created_at TEXT NOT NULL, PRIMARY KEY (district_id, task_id, evidence_id)
+      );
+      CREATE INDEX links_by_evidence ON evidence_links (district_id, evidence_id);
+      CREATE TABLE files (
+        file_id TEXT PRIMARY KEY, district_id TEXT NOT NULL, owner_openid TEXT NOT NULL, unit_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL, size INTEGER NOT NULL, mime TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL
+      );
+      CREATE TABLE requests (
+        district_id TEXT NOT NULL, openid TEXT NOT NULL, request_id TEXT NOT NULL, action TEXT NOT NULL,
+        result TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (district_id, openid, request_id)
+      );
+      CREATE TABLE counters (
+        district_id TEXT NOT NULL, year INTEGER NOT NULL, scope TEXT NOT NULL, due_date TEXT NOT NULL,
+        pending INTEGER NOT NULL DEFAULT 0, submitted INTEGER NOT NULL DEFAULT 0, approved INTEGER NOT NULL DEFAULT 0,
+        returned INTEGER NOT NULL DEFAULT 0, on_time INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (district_id, year, scope, due_date)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Brings the schema up to date; refuses a database written by newer code. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new StoreVersionError(
+      `数据库版本为 ${current}，本程序只认识到 ${SCHEMA_VERSION}：请升级程序后再打开，以免损坏数据`,
+    );
+  }
+  for (const migration of MIGRATIONS.filter((candidate) => candidate.version > current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

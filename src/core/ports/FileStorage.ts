@@ -1,0 +1,20 @@
+/**
+ * Where evidence files live: cloud storage in WeChat, a folder of the local cloud here. Uploads
+ * are checked by content before any record points at them.
+ */
+export interface StoredFileFacts {
+  fileId: string;
+  size: number;
+  /** The type found from the bytes themselves (magic numbers), not the name or the claimed type. */
+  mime: string;
+  sha256: string;
+}
+
+export interface FileStorage {
+  /** Reads an uploaded file and checks it; throws DomainError (INVALID_ARGUMENT / NOT_FOUND) when unfit. */
+  inspect(fileId: string, districtId: string): Promise<StoredFileFacts>;
+  /** Short-lived links for the caller to open files (getTempFileURL in WeChat, signed URLs here). */
+  temporaryUrls(fileIds: string[]): Promise<Record<string, string>>;
+  /** Saves a generated file (exports, reports) and returns its id. */
+  save(districtId: string, name: string, content: Buffer, mime: string): Promise<string>;
+}

@@ -1,0 +1,519 @@
+import { countersFromTasks } from '../../src/core/counters';
+import type {
+  EvidenceRecord,
+  HistoryEntry,
+  InviteRecord,
+  TaskRecord,
+  UnitRecord,
+  UserRecord,
+} from '../../src/core/model';
+import { StoreConflictError, type Store } from '../../src/core/ports/Store';
+import { loadCatalog, loadHolidays } from '../helpers/fixtures';
+
+/**
+ * The storage contract: every adapter of `Store` runs this same suite, so the local cloud and the
+ * WeChat cloud database behave alike.
+ */
+
+const AT = '2026-11-28T01:00:00.000Z';
+
+export function makeTask(overrides: Partial<TaskRecord> = {}): TaskRecord {
+  const base: TaskRecord = {
+    id: 'xijiao-2026-2-annual',
+    districtId: 'changjiang',
+    unitId: 'xijiao',
+    itemNo: 2,
+    level1: 1,
+    level2: 1,
+    key: 'annual',
+    kind: 'annual',
+    year: 2026,
+    dueDate: '2026-12-31',
+    estimated: false,
+    role: 'responsible',
+    label: '2026年度落实情况',
+    requirements: [],
+    eventDate: null,
+    status: 'pending',
+    version: 1,
+    note: '',
+    evidenceCount: 0,
+    firstSubmittedAt: null,
+    firstSubmittedOn: null,
+    submittedAt: null,
+    reviewedAt: null,
+    reviewedBy: null,
+    reviewComment: null,
+    createdAt: AT,
+    updatedAt: AT,
+  };
+  return { ...base, ...overrides };
+}
+
+export function historyFor(task: TaskRecord, overrides: Partial<HistoryEntry> = {}): HistoryEntry {
+  return {
+    districtId: task.districtId,
+    taskId: task.id,
+    at: AT,
+    actorOpenid: 'system',
+    actorName: '系统',
+    actorRole: 'system',
+    actorUnitId: null,
+    action: 'create',
+    fromStatus: null,
+    toStatus: task.status,
+    comment: null,
+    detail: null,
+    ...overrides,
+  };
+}
+
+function makeUser(overrides: Partial<UserRecord> = {}): UserRecord {
+  return {
+    openid: 'o-staff-1',
+    districtId: 'changjiang',
+    name: '张三',
+    role: 'staff',
+    unitId: 'xijiao',
+    disabled: false,
+    createdAt: AT,
+    updatedAt: AT,
+    version: 1,
+    ...overrides,
+  };
+}
+
+function makeInvite(overrides: Partial<InviteRecord> = {}): InviteRecord {
+  return {
+    code: 'ABCD2345',
+    districtId: 'changjiang',
+    unitId: 'xijiao',
+    role: 'staff',
+    expiresAt: '2026-12-31T00:00:00.000Z',
+    maxUses: 2,
+    uses: 0,
+    createdBy: 'o-admin',
+    createdAt: AT,
+    ...overrides,
+  };
+}
+
+function submitted(task: TaskRecord): TaskRecord {
+  return {
+    ...task,
+    status: 'submitted',
+    version: task.version + 1,
+    firstSubmittedAt: AT,
+    firstSubmittedOn: '2026-11-28',
+    submittedAt: AT,
+    updatedAt: AT,
+  };
+}
+
+function evidence(overrides: Partial<EvidenceRecord> = {}): EvidenceRecord {
+  return {
+    id: 'ev-1',
+    districtId: 'changjiang',
+    fileId: 'file-1',
+    name: '学法会议.jpg',
+    size: 1234,
+    mime: 'image/jpeg',
+    unitId: 'xijiao',
+    uploadedBy: 'o-staff-1',
+    createdAt: AT,
+    ...overrides,
+  };
+}
+
+/** Counters recomputed from every task the store holds for the district and year. */
+async function expectCountersAgree(store: Store, districtId: string, year: number): Promise<void> {
+  const tasks = await store.listTasks(districtId, { year });
+  const sortKey = (counter: { scope: string; dueDate: string }) => `${counter.scope}|${counter.dueDate}`;
+  const expected = countersFromTasks(tasks).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  const kept = (await store.listCounters(districtId, year))
+    .filter((counter) => counter.pending + counter.submitted + counter.approved + counter.returned + counter.onTime > 0)
+    .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  expect(kept).toEqual(expected);
+}
+
+export function runStoreContract(
+  name: string,
+  makeStore: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>,
+): void {
+  describe(`${name} (store contract)`, () => {
+    let store: Store;
+    let cleanup: (() => Promise<void>) | undefined;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+
+    afterEach(async () => {
+      await store.close();
+      await cleanup?.();
+    });
+
+    describe('directory', () => {
+      it('saves and reads districts, with their catalog', async () => {
+        const catalog = loadCatalog();
+        await store.saveDistrict({
+          id: 'changjiang',
+          name: '昌江区',
+          fullName: '景德镇市昌江区',
+          defaultDueDate: '12-31',
+          catalog,
+          taskYears: {},
+          createdAt: AT,
+        });
+        await store.saveDistrict({
+          id: 'zhushan',
+          name: '珠山区',
+          fullName: '景德镇市珠山区',
+          defaultDueDate: '12-31',
+          catalog,
+          taskYears: {},
+          createdAt: AT,
+        });
+        expect((await store.getDistrict('changjiang'))?.catalog.items).toHaveLength(41);
+        expect((await store.listDistricts()).map((district) => district.id)).toEqual(['changjiang', 'zhushan']);
+        await store.saveDistrict({
+          id: 'zhushan',
+          name: '珠山区',
+          fullName: '景德镇市珠山区',
+          defaultDueDate: '11-30',
+          catalog,
+          taskYears: { '2026': 'abc' },
+          createdAt: AT,
+        });
+        expect(await store.getDistrict('zhushan')).toMatchObject({
+          defaultDueDate: '11-30',
+          taskYears: { '2026': 'abc' },
+        });
+        expect(await store.getDistrict('nowhere')).toBeNull();
+      });
+
+      it('keeps units per district, in the order added, and updates in place', async () => {
+        const unit = (id: string, districtId = 'changjiang'): UnitRecord => ({
+          id,
+          districtId,
+          name: `单位${id}`,
+          kind: 'department',
+          tags: ['行政执法部门'],
+          aliases: [],
+          disabled: false,
+          updatedAt: AT,
+        });
+        await store.saveUnit(unit('b'));
+        await store.saveUnit(unit('a'));
+        await store.saveUnit(unit('a', 'zhushan'));
+        await store.saveUnit({ ...unit('b'), name: '改名局', tags: [], disabled: true });
+        const units = await store.listUnits('changjiang');
+        expect(units.map((candidate) => [candidate.id, candidate.name, candidate.tags, candidate.disabled])).toEqual([
+          ['b', '改名局', [], true],
+          ['a', '单位a', ['行政执法部门'], false],
+        ]);
+        expect(await store.listUnits('zhushan')).toHaveLength(1);
+      });
+
+      it('keeps the holiday calendar', async () => {
+        expect(await store.getCalendar()).toBeNull();
+        await store.saveCalendar(loadHolidays());
+        expect(await store.getCalendar()).toEqual(loadHolidays());
+      });
+    });
+
+    describe('users and invites', () => {
+      it('creates a user once and updates only from the version read', async () => {
+        await store.saveUser(makeUser(), null);
+        await expect(store.saveUser(makeUser(), null)).rejects.toBeInstanceOf(StoreConflictError);
+        await store.saveUser(makeUser({ role: 'reviewer', version: 2 }), 1);
+        await expect(store.saveUser(makeUser({ name: '迟到', version: 2 }), 1)).rejects.toBeInstanceOf(
+          StoreConflictError,
+        );
+        expect(await store.getUser('o-staff-1')).toMatchObject({ role: 'reviewer', name: '张三', version: 2 });
+        expect(await store.getUser('o-unknown')).toBeNull();
+      });
+
+      it('lists users of a district, by unit or role', async () => {
+        await store.saveUser(makeUser({ openid: 'a' }), null);
+        await store.saveUser(makeUser({ openid: 'b', unitId: 'sfj', role: 'reviewer' }), null);
+        await store.saveUser(makeUser({ openid: 'c', districtId: 'zhushan' }), null);
+        expect((await store.listUsers('changjiang')).map((user) => user.openid).sort()).toEqual(['a', 'b']);
+        expect((await store.listUsers('changjiang', { unitId: 'sfj' })).map((user) => user.openid)).toEqual(['b']);
+        expect((await store.listUsers('changjiang', { role: 'staff' })).map((user) => user.openid)).toEqual(['a']);
+      });
+
+      it('redeems an invite up to its limit and before it expires', async () => {
+        await store.saveInvite(makeInvite());
+        expect(await store.redeemInvite('ABCD2345', makeUser({ openid: 'u1' }), AT)).toBe('bound');
+        expect(await store.redeemInvite('ABCD2345', makeUser({ openid: 'u1' }), AT)).toBe('already-bound');
+        expect(await store.redeemInvite('ABCD2345', makeUser({ openid: 'u2' }), AT)).toBe('bound');
+        expect(await store.redeemInvite('ABCD2345', makeUser({ openid: 'u3' }), AT)).toBe('used-up');
+        expect((await store.getInvite('ABCD2345'))?.uses).toBe(2);
+        expect(await store.getUser('u3')).toBeNull();
+        await store.saveInvite(makeInvite({ code: 'OLD23456', expiresAt: '2026-11-01T00:00:00.000Z' }));
+        expect(await store.redeemInvite('OLD23456', makeUser({ openid: 'u4' }), AT)).toBe('expired');
+        expect(await store.redeemInvite('NOPE2345', makeUser({ openid: 'u5' }), AT)).toBe('not-found');
+        expect(await store.getUser('u4')).toBeNull();
+      });
+
+      it('lets only one of two racing redemptions take the last use', async () => {
+        await store.saveInvite(makeInvite({ maxUses: 1 }));
+        const outcomes = await Promise.all([
+          store.redeemInvite('ABCD2345', makeUser({ openid: 'r1' }), AT),
+          store.redeemInvite('ABCD2345', makeUser({ openid: 'r2' }), AT),
+        ]);
+        expect(outcomes.filter((outcome) => outcome === 'bound')).toHaveLength(1);
+        expect((await store.getInvite('ABCD2345'))?.uses).toBe(1);
+      });
+    });
+
+    describe('tasks', () => {
+      it('inserts tasks once, with counters and a history entry each', async () => {
+        const tasks = [makeTask(), makeTask({ id: 't2', itemNo: 3, dueDate: '2026-03-01' })];
+        expect(await store.insertTasks(tasks, (task) => historyFor(task))).toBe(2);
+        expect(await store.insertTasks(tasks, (task) => historyFor(task))).toBe(0);
+        expect(await store.getTask('changjiang', 't2')).toEqual(tasks[1]);
+        expect(await store.listHistory('changjiang', 't2')).toEqual([historyFor(tasks[1])]);
+        await expectCountersAgree(store, 'changjiang', 2026);
+        const district = (await store.listCounters('changjiang', 2026)).filter(
+          (counter) => counter.scope === 'district',
+        );
+        expect(district.map((counter) => [counter.dueDate, counter.pending])).toEqual([
+          ['2026-03-01', 1],
+          ['2026-12-31', 1],
+        ]);
+      });
+
+      it('lists every matching task, well past one page of results', async () => {
+        const tasks = Array.from({ length: 260 }, (_, index) =>
+          makeTask({
+            id: `t${String(index).padStart(3, '0')}`,
+            itemNo: (index % 41) + 1,
+            unitId: index % 2 ? 'xijiao' : 'hetang',
+          }),
+        );
+        await store.insertTasks(tasks, (task) => historyFor(task));
+        expect(await store.listTasks('changjiang', { year: 2026 })).toHaveLength(260);
+        expect(await store.listTasks('changjiang', { unitId: 'hetang' })).toHaveLength(130);
+        expect(await store.listTasks('changjiang', { itemNos: [1, 2] })).toHaveLength(14);
+        await expectCountersAgree(store, 'changjiang', 2026);
+      });
+
+      it('filters by status and due date, ordered by due date then item', async () => {
+        await store.insertTasks(
+          [
+            makeTask({ id: 'a', itemNo: 5, dueDate: '2026-12-31' }),
+            makeTask({ id: 'b', itemNo: 1, dueDate: '2026-03-01', status: 'returned' }),
+            makeTask({ id: 'c', itemNo: 9, dueDate: '2026-01-31', status: 'approved' }),
+            makeTask({ id: 'd', itemNo: 2, dueDate: '2026-03-01' }),
+            makeTask({ id: 'e', itemNo: 2, dueDate: '2025-03-01', year: 2025 }),
+          ],
+          (task) => historyFor(task),
+        );
+        const ids = async (filter: Parameters<Store['listTasks']>[1]) =>
+          (await store.listTasks('changjiang', filter)).map((task) => task.id);
+        expect(await ids({ year: 2026 })).toEqual(['c', 'b', 'd', 'a']);
+        expect(await ids({ year: 2026, statuses: ['pending', 'returned'], dueBefore: '2026-11-28' })).toEqual([
+          'b',
+          'd',
+        ]);
+        expect(await ids({ statuses: ['approved'] })).toEqual(['c']);
+      });
+
+      it('commits a status change with its history and counters', async () => {
+        const task = makeTask();
+        await store.insertTasks([task], (candidate) => historyFor(candidate));
+        const after = submitted(task);
+        await store.commitTaskChange({
+          before: task,
+          after,
+          history: [
+            historyFor(task, {
+              action: 'submit',
+              fromStatus: 'pending',
+              toStatus: 'submitted',
+              actorOpenid: 'o-staff-1',
+            }),
+          ],
+        });
+        expect(await store.getTask('changjiang', task.id)).toEqual(after);
+        expect((await store.listHistory('changjiang', task.id)).map((entry) => entry.action)).toEqual([
+          'create',
+          'submit',
+        ]);
+        await expectCountersAgree(store, 'changjiang', 2026);
+      });
+
+      it('refuses a change made from a stale version and leaves everything as it was', async () => {
+        const task = makeTask();
+        await store.insertTasks([task], (candidate) => historyFor(candidate));
+        await store.commitTaskChange({
+          before: task,
+          after: submitted(task),
+          history: [historyFor(task, { action: 'submit' })],
+        });
+        const countersBefore = await store.listCounters('changjiang', 2026);
+        const stale = { ...task, status: 'approved' as const, version: 2 };
+        await expect(
+          store.commitTaskChange({ before: task, after: stale, history: [historyFor(task, { action: 'approve' })] }),
+        ).rejects.toBeInstanceOf(StoreConflictError);
+        expect((await store.getTask('changjiang', task.id))?.status).toBe('submitted');
+        expect(await store.listHistory('changjiang', task.id)).toHaveLength(2);
+        expect(await store.listCounters('changjiang', 2026)).toEqual(countersBefore);
+      });
+
+      it('lets exactly one of two racing changes win', async () => {
+        const task = makeTask();
+        await store.insertTasks([task], (candidate) => historyFor(candidate));
+        const results = await Promise.allSettled([
+          store.commitTaskChange({
+            before: task,
+            after: submitted(task),
+            history: [historyFor(task, { action: 'submit' })],
+          }),
+          store.commitTaskChange({
+            before: task,
+            after: { ...submitted(task), note: '另一人' },
+            history: [historyFor(task, { action: 'submit' })],
+          }),
+        ]);
+        expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+        const rejected = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+        expect(rejected.reason).toBeInstanceOf(StoreConflictError);
+        expect(await store.listHistory('changjiang', task.id)).toHaveLength(2);
+        await expectCountersAgree(store, 'changjiang', 2026);
+      });
+
+      it('creates a task through a change, once', async () => {
+        const task = makeTask({ id: 'event-task', kind: 'event', eventDate: '2026-09-30' });
+        await store.commitTaskChange({
+          before: null,
+          after: task,
+          history: [historyFor(task, { action: 'event.record' })],
+        });
+        await expect(
+          store.commitTaskChange({ before: null, after: task, history: [historyFor(task)] }),
+        ).rejects.toBeInstanceOf(StoreConflictError);
+        expect(await store.listHistory('changjiang', 'event-task')).toHaveLength(1);
+        await expectCountersAgree(store, 'changjiang', 2026);
+      });
+
+      it('remembers a request id with its result; reusing it is a conflict that changes nothing', async () => {
+        const task = makeTask();
+        const other = makeTask({ id: 'other' });
+        await store.insertTasks([task, other], (candidate) => historyFor(candidate));
+        const request = {
+          districtId: 'changjiang',
+          openid: 'o-staff-1',
+          requestId: 'req-1',
+          action: 'report.submit',
+          result: { task: { id: task.id } },
+          createdAt: AT,
+        };
+        await store.commitTaskChange({ before: task, after: submitted(task), history: [historyFor(task)], request });
+        expect(await store.getRequest('changjiang', 'o-staff-1', 'req-1')).toEqual(request);
+        expect(await store.getRequest('changjiang', 'o-other', 'req-1')).toBeNull();
+        await expect(
+          store.commitTaskChange({ before: other, after: submitted(other), history: [historyFor(other)], request }),
+        ).rejects.toBeInstanceOf(StoreConflictError);
+        expect((await store.getTask('changjiang', 'other'))?.status).toBe('pending');
+      });
+
+      it('keeps counters right through submit, return, resubmit and approve', async () => {
+        const task = makeTask({ dueDate: '2026-03-01' });
+        await store.insertTasks([task, makeTask({ id: 'x' })], (candidate) => historyFor(candidate));
+        let current = task;
+        const step = async (changes: Partial<TaskRecord>) => {
+          const next = { ...current, ...changes, version: current.version + 1 };
+          await store.commitTaskChange({ before: current, after: next, history: [historyFor(current)] });
+          current = next;
+        };
+        await step({ status: 'submitted', firstSubmittedOn: '2026-04-02', firstSubmittedAt: AT });
+        await step({ status: 'returned', reviewComment: '缺少照片' });
+        await step({ status: 'submitted' });
+        await step({ status: 'approved' });
+        await expectCountersAgree(store, 'changjiang', 2026);
+        const unit = (await store.listCounters('changjiang', 2026)).find(
+          (counter) => counter.scope === 'unit:xijiao' && counter.dueDate === '2026-03-01',
+        );
+        expect(unit).toMatchObject({ approved: 1, pending: 0, submitted: 0, returned: 0, onTime: 0 });
+      });
+    });
+
+    describe('evidence and files', () => {
+      it('adds evidence to a task, links it to another and unlinks it', async () => {
+        const a = makeTask({ id: 'a', itemNo: 33 });
+        const b = makeTask({ id: 'b', itemNo: 34 });
+        await store.insertTasks([a, b], (task) => historyFor(task));
+        const record = evidence();
+        const a2 = { ...a, evidenceCount: 1, version: 2 };
+        await store.commitTaskChange({
+          before: a,
+          after: a2,
+          history: [historyFor(a, { action: 'evidence.add' })],
+          addEvidence: record,
+          link: { districtId: 'changjiang', taskId: 'a', evidenceId: 'ev-1', linkedBy: 'o-staff-1', createdAt: AT },
+        });
+        const b2 = { ...b, evidenceCount: 1, version: 2 };
+        await store.commitTaskChange({
+          before: b,
+          after: b2,
+          history: [historyFor(b, { action: 'evidence.link' })],
+          link: { districtId: 'changjiang', taskId: 'b', evidenceId: 'ev-1', linkedBy: 'o-staff-1', createdAt: AT },
+        });
+        expect(await store.getEvidence('changjiang', 'ev-1')).toEqual(record);
+        expect(await store.listEvidenceForTask('changjiang', 'b')).toEqual([record]);
+        expect((await store.listLinks('changjiang', 'ev-1')).map((link) => link.taskId).sort()).toEqual(['a', 'b']);
+        await expect(
+          store.commitTaskChange({
+            before: b2,
+            after: { ...b2, version: 3 },
+            history: [historyFor(b)],
+            link: { districtId: 'changjiang', taskId: 'b', evidenceId: 'ev-1', linkedBy: 'o-staff-1', createdAt: AT },
+          }),
+        ).rejects.toBeInstanceOf(StoreConflictError);
+        await store.commitTaskChange({
+          before: b2,
+          after: { ...b2, evidenceCount: 0, version: 3 },
+          history: [historyFor(b, { action: 'evidence.remove' })],
+          unlinkEvidenceId: 'ev-1',
+        });
+        expect(await store.listEvidenceForTask('changjiang', 'b')).toEqual([]);
+        expect(await store.listEvidenceForTask('changjiang', 'a')).toEqual([record]);
+        expect((await store.getTask('changjiang', 'b'))?.evidenceCount).toBe(0);
+      });
+
+      it('keeps file records', async () => {
+        const file = {
+          fileId: 'f-1',
+          districtId: 'changjiang',
+          ownerOpenid: 'o',
+          unitId: 'xijiao',
+          sha256: 'ab'.repeat(32),
+          size: 10,
+          mime: 'application/pdf',
+          name: '方案.pdf',
+          createdAt: AT,
+        };
+        await store.saveFile(file);
+        expect(await store.getFile('f-1')).toEqual(file);
+        expect(await store.getFile('f-2')).toBeNull();
+      });
+    });
+
+    describe('tenancy', () => {
+      it('never shows one district the records of another', async () => {
+        const task = makeTask();
+        await store.insertTasks([task], (candidate) => historyFor(candidate));
+        expect(await store.getTask('zhushan', task.id)).toBeNull();
+        expect(await store.listTasks('zhushan', {})).toEqual([]);
+        expect(await store.listCounters('zhushan', 2026)).toEqual([]);
+        expect(await store.listHistory('zhushan', task.id)).toEqual([]);
+        await store.insertTasks([{ ...task, districtId: 'zhushan' }], (candidate) => historyFor(candidate));
+        expect(await store.listTasks('zhushan', {})).toHaveLength(1);
+        expect(await store.listTasks('changjiang', {})).toHaveLength(1);
+      });
+    });
+  });
+}
