@@ -77,7 +77,8 @@ export function countersFromTasks(tasks: Iterable<CountedTask>): CounterRecord[]
         returned: 0,
         onTime: 0,
       };
-      for (const [field, value] of Object.entries(delta.change) as Array<[CounterField, number]>) counter[field] += value;
+      for (const [field, value] of Object.entries(delta.change) as Array<[CounterField, number]>)
+        counter[field] += value;
       byKey.set(key, counter);
     }
   }

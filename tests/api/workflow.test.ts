@@ -1,0 +1,205 @@
+import { counterDrift } from '../../cloudfunctions/api/src/counterDrift';
+import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
+
+const STAFF = 'o-staff-xijiao';
+const REVIEWER = 'o-reviewer-sfj';
+const LEADER = 'o-leader';
+const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
+
+describe('the review workflow', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await createHarness({ now: '2026-11-28T02:00:00.000Z' });
+    await h.addUser(STAFF, 'staff', 'xijiao', '王经办');
+    await h.addUser(REVIEWER, 'reviewer', 'sfj', '李审核');
+    await h.addUser(LEADER, 'leader', 'zfb', '赵区长');
+    await h.addUser('o-staff-sfj', 'staff', 'sfj', '司法局经办');
+  });
+
+  afterEach(async () => {
+    expect(await counterDrift(h.store, 'changjiang', 2026)).toEqual([]);
+    await h.close();
+  });
+
+  async function taskOf(openid: string, itemNo: number, key = 'annual') {
+    const list = await h.ok(openid, 'tasks.list', { year: 2026 });
+    const task = list.tasks.find(
+      (candidate: { itemNo: number; id: string }) => candidate.itemNo === itemNo && candidate.id.endsWith(key),
+    );
+    if (!task) throw new Error(`no task for item ${itemNo}`);
+    return task;
+  }
+
+  it('lists a township its 43 tasks for the year, with lights', async () => {
+    const list = await h.ok(STAFF, 'tasks.list', { year: 2026 });
+    expect(list.unitName).toBe('西郊街道');
+    expect(list.tasks).toHaveLength(43);
+    const item1 = list.tasks.filter((task: { itemNo: number }) => task.itemNo === 1);
+    expect(item1.map((task: { dueDate: string; light: string }) => [task.dueDate, task.light])).toEqual([
+      ['2026-03-01', 'red'],
+      ['2026-04-01', 'red'],
+    ]);
+    const annual = list.tasks.find((task: { itemNo: number }) => task.itemNo === 2);
+    expect(annual).toMatchObject({
+      dueDate: '2026-12-31',
+      light: 'grey',
+      status: 'pending',
+      title: expect.any(String),
+    });
+  });
+
+  it('goes pending → submitted → returned → submitted → approved, with history and lights', async () => {
+    const task = await taskOf(STAFF, 2);
+    const fileId = h.files.put('changjiang', PNG);
+    await h.ok(STAFF, 'evidence.add', {
+      taskId: task.id,
+      fileId,
+      name: '会议照片.png',
+      size: PNG.length,
+      mime: 'image/png',
+    });
+    const submitted = await h.ok(STAFF, 'report.submit', {
+      taskId: task.id,
+      note: '已组织述法',
+      requestId: 'req-00000001',
+    });
+    expect(submitted.task).toMatchObject({ status: 'submitted', light: 'blue' });
+
+    const queue = await h.ok(REVIEWER, 'review.queue', { year: 2026 });
+    expect(queue.tasks.map((queued: { id: string }) => queued.id)).toEqual([task.id]);
+
+    const noComment = await h.call(REVIEWER, 'report.review', { taskId: task.id, decision: 'return' });
+    expect(noComment).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+
+    await h.ok(REVIEWER, 'report.review', { taskId: task.id, decision: 'return', comment: '请补充述法报告原文' });
+    const returned = await h.ok(STAFF, 'tasks.get', { id: task.id });
+    expect(returned.task).toMatchObject({ status: 'returned', light: 'yellow', reviewComment: '请补充述法报告原文' });
+
+    await h.ok(STAFF, 'report.submit', { taskId: task.id, requestId: 'req-00000002' });
+    const approved = await h.ok(REVIEWER, 'report.review', { taskId: task.id, decision: 'approve' });
+    expect(approved.task).toMatchObject({ status: 'approved', light: 'green' });
+
+    const detail = await h.ok(STAFF, 'tasks.get', { id: task.id });
+    expect(detail.history.map((entry: { action: string }) => entry.action)).toEqual([
+      'create',
+      'evidence.add',
+      'submit',
+      'return',
+      'submit',
+      'approve',
+    ]);
+    expect(detail.history[3]).toMatchObject({
+      actorName: '李审核',
+      actorRole: 'reviewer',
+      fromStatus: 'submitted',
+      toStatus: 'returned',
+      comment: '请补充述法报告原文',
+    });
+    expect(detail.evidence).toHaveLength(1);
+  });
+
+  it('makes one submission of a request id sent twice', async () => {
+    const task = await taskOf(STAFF, 3);
+    const payload = { taskId: task.id, note: '已定期听取汇报', requestId: 'req-dup-0001' };
+    const [first, second] = await Promise.all([
+      h.ok(STAFF, 'report.submit', payload),
+      h.ok(STAFF, 'report.submit', payload),
+    ]);
+    expect(second).toEqual(first);
+    const again = await h.ok(STAFF, 'report.submit', payload);
+    expect(again).toEqual(first);
+    const detail = await h.ok(STAFF, 'tasks.get', { id: task.id });
+    expect(detail.history.filter((entry: { action: string }) => entry.action === 'submit')).toHaveLength(1);
+  });
+
+  it('refuses to submit with neither evidence nor a note, and changes nothing', async () => {
+    const task = await taskOf(STAFF, 4);
+    const before = storeSnapshot(h.sqlite);
+    const reply = await h.call(STAFF, 'report.submit', { taskId: task.id, requestId: 'req-empty-001' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
+    expect(storeSnapshot(h.sqlite)).toBe(before);
+  });
+
+  it('detects concurrent changes to one task: the loser gets CONFLICT, nothing is overwritten', async () => {
+    const task = await taskOf(STAFF, 5);
+    const files = [h.files.put('changjiang', PNG), h.files.put('changjiang', PNG)];
+    const replies = await Promise.all(
+      files.map((fileId, index) =>
+        h.call(STAFF, 'evidence.add', {
+          taskId: task.id,
+          fileId,
+          name: `照片${index}.png`,
+          size: 8,
+          mime: 'image/png',
+        }),
+      ),
+    );
+    const codes = replies.map((reply) => (reply.ok ? 'ok' : reply.error.code)).sort();
+    expect(codes).toEqual(['CONFLICT', 'ok']);
+    const detail = await h.ok(STAFF, 'tasks.get', { id: task.id });
+    expect(detail.task.evidenceCount).toBe(1);
+    expect(detail.evidence).toHaveLength(1);
+  });
+
+  it('lets nobody review their own unit, and 区领导 review a lead unit’s own report', async () => {
+    const own = await taskOf('o-staff-sfj', 2);
+    await h.ok('o-staff-sfj', 'report.submit', { taskId: own.id, note: '本局情况', requestId: 'req-sfj-0001' });
+    const denied = await h.call(REVIEWER, 'report.review', { taskId: own.id, decision: 'approve' });
+    expect(denied).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核本单位报送的材料' } });
+    expect((await h.ok(REVIEWER, 'review.queue', {})).tasks).toEqual([]);
+    expect((await h.ok(LEADER, 'review.queue', {})).tasks.map((queued: { id: string }) => queued.id)).toEqual([own.id]);
+    await h.ok(LEADER, 'report.review', { taskId: own.id, decision: 'approve' });
+  });
+
+  it('reuses one upload for items 33 and 34, and keeps an approved task’s evidence', async () => {
+    const item33 = await taskOf(STAFF, 33);
+    const item34 = await taskOf(STAFF, 34);
+    const fileId = h.files.put('changjiang', PNG);
+    const { evidence } = await h.ok(STAFF, 'evidence.add', {
+      taskId: item33.id,
+      fileId,
+      name: '学法会.png',
+      size: 8,
+      mime: 'image/png',
+    });
+    await h.ok(STAFF, 'evidence.link', { taskId: item34.id, evidenceId: evidence.id });
+    const linkedAgain = await h.call(STAFF, 'evidence.link', { taskId: item34.id, evidenceId: evidence.id });
+    expect(linkedAgain).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
+    expect((await h.ok(STAFF, 'tasks.get', { id: item34.id })).evidence.map((e: { id: string }) => e.id)).toEqual([
+      evidence.id,
+    ]);
+
+    await h.ok(STAFF, 'report.submit', { taskId: item33.id, requestId: 'req-33-00001' });
+    await h.ok(REVIEWER, 'report.review', { taskId: item33.id, decision: 'approve' });
+    const before = storeSnapshot(h.sqlite);
+    const removal = await h.call(STAFF, 'evidence.remove', { taskId: item33.id, evidenceId: evidence.id });
+    expect(removal).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
+    expect(storeSnapshot(h.sqlite)).toBe(before);
+    await h.ok(STAFF, 'evidence.remove', { taskId: item34.id, evidenceId: evidence.id });
+    expect((await h.ok(STAFF, 'tasks.get', { id: item34.id })).evidence).toEqual([]);
+  });
+
+  it('records an event as a task of its own, due by the working calendar', async () => {
+    const { task } = await h.ok(STAFF, 'events.record', { itemNo: 13, date: '2026-09-30', note: '调整了执法事项' });
+    expect(task).toMatchObject({
+      itemNo: 13,
+      kind: 'event',
+      dueDate: '2026-10-13',
+      light: 'red',
+      eventDate: '2026-09-30',
+    });
+    const second = await h.ok(STAFF, 'events.record', { itemNo: 13, date: '2026-09-30' });
+    expect(second.task.id).toBe(`${task.id}-2`);
+    const future = await h.call(STAFF, 'events.record', { itemNo: 25, date: '2026-12-01' });
+    expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '事件日期不能晚于今天' } });
+    const notEvent = await h.call(STAFF, 'events.record', { itemNo: 2, date: '2026-11-01' });
+    expect(notEvent).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
+  });
+
+  it('keeps history append-only', async () => {
+    await taskOf(STAFF, 2);
+    expect(() => h.sqlite.db.prepare("UPDATE history SET comment = 'x'").run()).toThrow(/append-only/);
+    expect(() => h.sqlite.db.prepare('DELETE FROM history').run()).toThrow(/append-only/);
+  });
+});
