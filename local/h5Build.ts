@@ -33,9 +33,17 @@ export function h5BuildIsCurrent(): boolean {
 /** Builds the H5 app when it is missing or older than its sources. */
 export function ensureH5Build(log: (line: string) => void = console.log): void {
   if (h5BuildIsCurrent()) return;
-  log('正在构建 H5 页面（首次约需 20 秒）…');
+  log('正在构建 H5 页面（约需 20 秒）…');
   const hash = sourceHash();
-  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: process.env });
-  if (result.status !== 0) throw new Error('H5 构建失败，请查看上面的输出');
+  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    log(`${result.stdout}\n${result.stderr}`);
+    throw new Error('H5 构建失败，请查看上面的输出');
+  }
   writeFileSync(STAMP, hash);
 }

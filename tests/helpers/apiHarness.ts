@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { bootstrapDistrict } from '../../cloudfunctions/api/src/bootstrap';
@@ -28,8 +28,14 @@ export interface Harness {
 let ids = 0;
 
 /** The api handlers over a real SQLite file, with the 昌江区 catalog and directory, and a fixed clock. */
-export async function createHarness(options: { now?: string; demoMode?: boolean } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { now?: string; demoMode?: boolean; copyOf?: SqliteStore } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'api-'));
+  if (options.copyOf) {
+    options.copyOf.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(options.copyOf.db.name, join(dir, 'app.db'));
+  }
   const sqlite = new SqliteStore(join(dir, 'app.db'));
   const files = new MemoryFileStorage();
   let now = new Date(options.now ?? '2026-11-28T02:00:00.000Z');

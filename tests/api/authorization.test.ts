@@ -1,0 +1,153 @@
+import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
+
+/**
+ * Every action × every role × own unit / other unit / lead unit: each denial is FORBIDDEN (or
+ * UNAUTHENTICATED) and changes nothing; each allowance works. Callers:
+ *   staff of 西郊街道 (own), staff of 荷塘乡 (other township), staff of 区司法局 (the lead unit),
+ *   the reviewer of 区司法局 (leads item 2), the reviewer of 区财政局 (leads only item 39),
+ *   a leader, an admin.
+ */
+const CALLERS = {
+  ownStaff: { openid: 'm-staff-xijiao', role: 'staff', unitId: 'xijiao' },
+  otherStaff: { openid: 'm-staff-hetang', role: 'staff', unitId: 'hetang' },
+  leadStaff: { openid: 'm-staff-sfj', role: 'staff', unitId: 'sfj' },
+  leadReviewer: { openid: 'm-reviewer-sfj', role: 'reviewer', unitId: 'sfj' },
+  otherReviewer: { openid: 'm-reviewer-czj', role: 'reviewer', unitId: 'czj' },
+  leader: { openid: 'm-leader', role: 'leader', unitId: 'zfb' },
+  admin: { openid: 'm-admin', role: 'admin', unitId: 'sfj' },
+} as const;
+type Caller = keyof typeof CALLERS;
+
+const SUBMITTED = 'xijiao-2026-2-annual';
+const PENDING = 'xijiao-2026-3-annual';
+
+type Outcome = 'ok' | 'FORBIDDEN';
+type Scenario = { action: string; payload: (h: Harness) => unknown; expect: Record<Caller, Outcome> };
+
+const everyone = (outcome: Outcome): Record<Caller, Outcome> =>
+  Object.fromEntries(Object.keys(CALLERS).map((caller) => [caller, outcome])) as Record<Caller, Outcome>;
+const only = (...callers: Caller[]) =>
+  Object.fromEntries(Object.keys(CALLERS).map((caller) => [caller, callers.includes(caller as Caller) ? 'ok' : 'FORBIDDEN'])) as Record<Caller, Outcome>;
+
+const SCENARIOS: Scenario[] = [
+  { action: 'session.get', payload: () => ({}), expect: everyone('ok') },
+  { action: 'tasks.list', payload: () => ({ year: 2026 }), expect: everyone('ok') },
+  {
+    action: 'tasks.list',
+    payload: () => ({ year: 2026, unitId: 'xijiao' }),
+    expect: only('ownStaff', 'leadReviewer', 'otherReviewer', 'leader', 'admin'),
+  },
+  {
+    action: 'tasks.list',
+    payload: () => ({ year: 2026, unitId: 'sfj' }),
+    expect: only('leadStaff', 'leadReviewer', 'leader', 'admin'),
+  },
+  { action: 'tasks.get', payload: () => ({ id: SUBMITTED }), expect: only('ownStaff', 'leadReviewer', 'leader', 'admin') },
+  {
+    action: 'evidence.add',
+    payload: (h) => ({ taskId: PENDING, fileId: h.files.put('changjiang', Buffer.from('x')), name: 'a.png', size: 1, mime: 'image/png' }),
+    expect: only('ownStaff'),
+  },
+  {
+    action: 'report.submit',
+    payload: () => ({ taskId: PENDING, note: '已完成', requestId: 'matrix-req-1' }),
+    expect: only('ownStaff'),
+  },
+  {
+    action: 'report.review',
+    payload: () => ({ taskId: SUBMITTED, decision: 'approve' }),
+    expect: only('leadReviewer'),
+  },
+  {
+    action: 'report.review',
+    payload: () => ({ taskId: SUBMITTED, decision: 'return', comment: '补充材料' }),
+    expect: only('leadReviewer'),
+  },
+  { action: 'review.queue', payload: () => ({}), expect: only('leadReviewer', 'otherReviewer', 'leader') },
+  {
+    action: 'events.record',
+    payload: () => ({ itemNo: 25, date: '2026-11-20' }),
+    expect: only('ownStaff', 'otherStaff', 'leadStaff', 'leadReviewer', 'otherReviewer'),
+  },
+  { action: 'summary.district', payload: () => ({ year: 2026 }), expect: only('leadReviewer', 'otherReviewer', 'leader', 'admin') },
+  {
+    action: 'summary.unit',
+    payload: () => ({ unitId: 'xijiao', year: 2026 }),
+    expect: only('ownStaff', 'leadReviewer', 'otherReviewer', 'leader', 'admin'),
+  },
+  { action: 'admin.invite.create', payload: () => ({ unitId: 'xijiao', role: 'staff' }), expect: only('admin') },
+  { action: 'admin.users.list', payload: () => ({}), expect: only('admin') },
+  { action: 'admin.user.update', payload: () => ({ openid: 'm-staff-hetang', role: 'reviewer' }), expect: only('admin') },
+  {
+    action: 'admin.units.upsert',
+    payload: () => ({ unit: { name: '区数据局', kind: 'department', tags: [] } }),
+    expect: only('admin'),
+  },
+  { action: 'dev.users', payload: () => ({}), expect: everyone('FORBIDDEN') },
+];
+
+describe('the authorization matrix', () => {
+  let template: Harness;
+
+  beforeAll(async () => {
+    template = await createHarness({ now: '2026-11-28T02:00:00.000Z' });
+    for (const caller of Object.values(CALLERS)) await template.addUser(caller.openid, caller.role, caller.unitId);
+    await template.ok(CALLERS.ownStaff.openid, 'tasks.list', { year: 2026 });
+    await template.ok(CALLERS.ownStaff.openid, 'report.submit', { taskId: SUBMITTED, note: '述法已纳入', requestId: 'setup-req-1' });
+  }, 60_000);
+
+  afterAll(async () => template.close());
+
+  for (const scenario of SCENARIOS) {
+    const label = `${scenario.action} ${JSON.stringify(scenario.payload({ files: { put: () => 'f' } } as unknown as Harness))}`;
+    describe(label, () => {
+      for (const [caller, outcome] of Object.entries(scenario.expect) as Array<[Caller, Outcome]>) {
+        it(`${caller}: ${outcome}`, async () => {
+          const h = outcome === 'ok' ? await createHarness({ now: '2026-11-28T02:00:00.000Z', copyOf: template.sqlite }) : template;
+          try {
+            const before = storeSnapshot(h.sqlite);
+            const reply = await h.call(CALLERS[caller].openid, scenario.action, scenario.payload(h));
+            if (outcome === 'ok') {
+              expect(reply).toMatchObject({ ok: true });
+            } else {
+              expect(reply).toMatchObject({ ok: false, error: { code: outcome } });
+              expect(storeSnapshot(h.sqlite)).toBe(before);
+            }
+          } finally {
+            if (h !== template) await h.close();
+          }
+        });
+      }
+    });
+  }
+
+  it('refuses every member action to an unbound caller and to a caller without identity', async () => {
+    const before = storeSnapshot(template.sqlite);
+    for (const scenario of SCENARIOS.filter((candidate) => !['session.get', 'dev.users'].includes(candidate.action))) {
+      for (const openid of ['o-never-bound', null]) {
+        const reply = await template.call(openid, scenario.action, scenario.payload(template));
+        expect([scenario.action, reply]).toMatchObject([scenario.action, { ok: false, error: { code: 'UNAUTHENTICATED' } }]);
+      }
+    }
+    expect(storeSnapshot(template.sqlite)).toBe(before);
+  });
+
+  it('refuses a disabled person everything but seeing who they are', async () => {
+    const h = await createHarness({ now: '2026-11-28T02:00:00.000Z', copyOf: template.sqlite });
+    try {
+      await h.ok(CALLERS.admin.openid, 'admin.user.update', { openid: CALLERS.ownStaff.openid, disabled: true });
+      const before = storeSnapshot(h.sqlite);
+      const reply = await h.call(CALLERS.ownStaff.openid, 'report.submit', { taskId: PENDING, note: 'x', requestId: 'disabled-req' });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('停用') } });
+      expect(storeSnapshot(h.sqlite)).toBe(before);
+      expect(await h.ok(CALLERS.ownStaff.openid, 'session.get', {})).toMatchObject({ user: { disabled: true } });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('lets a reviewer of another lead unit see only the items it leads', async () => {
+    const list = await template.ok(CALLERS.otherReviewer.openid, 'tasks.list', { year: 2026, unitId: 'xijiao' });
+    expect([...new Set(list.tasks.map((task: { itemNo: number }) => task.itemNo))]).toEqual([39]);
+  });
+});
