@@ -26,8 +26,12 @@ export function sourceHash(): string {
   return hash.digest('hex');
 }
 
+/** The build is current when it was made from these sources and every script it loads is there. */
 export function h5BuildIsCurrent(): boolean {
-  return existsSync(join(H5_DIR, 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash();
+  const index = join(H5_DIR, 'index.html');
+  if (!existsSync(index) || !existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== sourceHash()) return false;
+  const scripts = [...readFileSync(index, 'utf8').matchAll(/src="\/([^"]+)"/g)].map((match) => match[1]);
+  return scripts.every((script) => existsSync(join(H5_DIR, script)));
 }
 
 /** Builds the H5 app when it is missing or older than its sources. */

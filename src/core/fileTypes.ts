@@ -239,12 +239,24 @@ function sniffOfficeZip(bytes: Uint8Array): SniffResult | null {
     const type = officeTypeFromNames(names);
     return type ? { type, truncated: false } : null;
   }
-  // No (readable) central directory: the end is missing. Tell what it was from the local headers' names.
-  const hasName = (name: string) => indexOf(bytes, ascii(name)) >= 0;
-  if (!hasName(CONTENT_TYPES)) return null;
-  if (hasName('word/document.xml') || hasName('word/')) return { type: FILE_TYPES.docx, truncated: true };
-  if (hasName('xl/workbook.xml') || hasName('xl/')) return { type: FILE_TYPES.xlsx, truncated: true };
+  // No (readable) central directory: the end is missing. Tell what it was from the local headers'
+  // names ([Content_Types].xml may well be in the part that is missing: some writers put it last).
+  const local = localHeaderNames(bytes);
+  if (local.some((name) => name.startsWith('word/'))) return { type: FILE_TYPES.docx, truncated: true };
+  if (local.some((name) => name.startsWith('xl/'))) return { type: FILE_TYPES.xlsx, truncated: true };
   return null;
+}
+
+/** The names of the local file headers found anywhere in the bytes (those with their name all there). */
+function localHeaderNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  for (let at = indexOf(bytes, ZIP_MAGIC); at >= 0; at = indexOf(bytes, ZIP_MAGIC, at + 4)) {
+    if (at + 30 > bytes.length) break;
+    const nameLength = u16le(bytes, at + 26);
+    if (at + 30 + nameLength > bytes.length) break;
+    names.push(textDecoder.decode(bytes.subarray(at + 30, at + 30 + nameLength)));
+  }
+  return names;
 }
 
 /** The entry names listed by the central directory, or null when it is not all there. */

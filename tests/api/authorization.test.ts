@@ -27,7 +27,9 @@ type Scenario = { action: string; payload: (h: Harness) => unknown; expect: Reco
 const everyone = (outcome: Outcome): Record<Caller, Outcome> =>
   Object.fromEntries(Object.keys(CALLERS).map((caller) => [caller, outcome])) as Record<Caller, Outcome>;
 const only = (...callers: Caller[]) =>
-  Object.fromEntries(Object.keys(CALLERS).map((caller) => [caller, callers.includes(caller as Caller) ? 'ok' : 'FORBIDDEN'])) as Record<Caller, Outcome>;
+  Object.fromEntries(
+    Object.keys(CALLERS).map((caller) => [caller, callers.includes(caller as Caller) ? 'ok' : 'FORBIDDEN']),
+  ) as Record<Caller, Outcome>;
 
 const SCENARIOS: Scenario[] = [
   { action: 'session.get', payload: () => ({}), expect: everyone('ok') },
@@ -42,10 +44,20 @@ const SCENARIOS: Scenario[] = [
     payload: () => ({ year: 2026, unitId: 'sfj' }),
     expect: only('leadStaff', 'leadReviewer', 'leader', 'admin'),
   },
-  { action: 'tasks.get', payload: () => ({ id: SUBMITTED }), expect: only('ownStaff', 'leadReviewer', 'leader', 'admin') },
+  {
+    action: 'tasks.get',
+    payload: () => ({ id: SUBMITTED }),
+    expect: only('ownStaff', 'leadReviewer', 'leader', 'admin'),
+  },
   {
     action: 'evidence.add',
-    payload: (h) => ({ taskId: PENDING, fileId: h.files.put('changjiang', Buffer.from('x')), name: 'a.png', size: 1, mime: 'image/png' }),
+    payload: (h) => ({
+      taskId: PENDING,
+      fileId: h.files.put('changjiang', Buffer.from('x')),
+      name: 'a.png',
+      size: 1,
+      mime: 'image/png',
+    }),
     expect: only('ownStaff'),
   },
   {
@@ -69,7 +81,11 @@ const SCENARIOS: Scenario[] = [
     payload: () => ({ itemNo: 25, date: '2026-11-20' }),
     expect: only('ownStaff', 'otherStaff', 'leadStaff', 'leadReviewer', 'otherReviewer'),
   },
-  { action: 'summary.district', payload: () => ({ year: 2026 }), expect: only('leadReviewer', 'otherReviewer', 'leader', 'admin') },
+  {
+    action: 'summary.district',
+    payload: () => ({ year: 2026 }),
+    expect: only('leadReviewer', 'otherReviewer', 'leader', 'admin'),
+  },
   {
     action: 'summary.unit',
     payload: () => ({ unitId: 'xijiao', year: 2026 }),
@@ -77,7 +93,11 @@ const SCENARIOS: Scenario[] = [
   },
   { action: 'admin.invite.create', payload: () => ({ unitId: 'xijiao', role: 'staff' }), expect: only('admin') },
   { action: 'admin.users.list', payload: () => ({}), expect: only('admin') },
-  { action: 'admin.user.update', payload: () => ({ openid: 'm-staff-hetang', role: 'reviewer' }), expect: only('admin') },
+  {
+    action: 'admin.user.update',
+    payload: () => ({ openid: 'm-staff-hetang', role: 'reviewer' }),
+    expect: only('admin'),
+  },
   {
     action: 'admin.units.upsert',
     payload: () => ({ unit: { name: '区数据局', kind: 'department', tags: [] } }),
@@ -93,7 +113,11 @@ describe('the authorization matrix', () => {
     template = await createHarness({ now: '2026-11-28T02:00:00.000Z' });
     for (const caller of Object.values(CALLERS)) await template.addUser(caller.openid, caller.role, caller.unitId);
     await template.ok(CALLERS.ownStaff.openid, 'tasks.list', { year: 2026 });
-    await template.ok(CALLERS.ownStaff.openid, 'report.submit', { taskId: SUBMITTED, note: '述法已纳入', requestId: 'setup-req-1' });
+    await template.ok(CALLERS.ownStaff.openid, 'report.submit', {
+      taskId: SUBMITTED,
+      note: '述法已纳入',
+      requestId: 'setup-req-1',
+    });
   }, 60_000);
 
   afterAll(async () => template.close());
@@ -103,7 +127,10 @@ describe('the authorization matrix', () => {
     describe(label, () => {
       for (const [caller, outcome] of Object.entries(scenario.expect) as Array<[Caller, Outcome]>) {
         it(`${caller}: ${outcome}`, async () => {
-          const h = outcome === 'ok' ? await createHarness({ now: '2026-11-28T02:00:00.000Z', copyOf: template.sqlite }) : template;
+          const h =
+            outcome === 'ok'
+              ? await createHarness({ now: '2026-11-28T02:00:00.000Z', copyOf: template.sqlite })
+              : template;
           try {
             const before = storeSnapshot(h.sqlite);
             const reply = await h.call(CALLERS[caller].openid, scenario.action, scenario.payload(h));
@@ -126,7 +153,10 @@ describe('the authorization matrix', () => {
     for (const scenario of SCENARIOS.filter((candidate) => !['session.get', 'dev.users'].includes(candidate.action))) {
       for (const openid of ['o-never-bound', null]) {
         const reply = await template.call(openid, scenario.action, scenario.payload(template));
-        expect([scenario.action, reply]).toMatchObject([scenario.action, { ok: false, error: { code: 'UNAUTHENTICATED' } }]);
+        expect([scenario.action, reply]).toMatchObject([
+          scenario.action,
+          { ok: false, error: { code: 'UNAUTHENTICATED' } },
+        ]);
       }
     }
     expect(storeSnapshot(template.sqlite)).toBe(before);
@@ -137,8 +167,15 @@ describe('the authorization matrix', () => {
     try {
       await h.ok(CALLERS.admin.openid, 'admin.user.update', { openid: CALLERS.ownStaff.openid, disabled: true });
       const before = storeSnapshot(h.sqlite);
-      const reply = await h.call(CALLERS.ownStaff.openid, 'report.submit', { taskId: PENDING, note: 'x', requestId: 'disabled-req' });
-      expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('停用') } });
+      const reply = await h.call(CALLERS.ownStaff.openid, 'report.submit', {
+        taskId: PENDING,
+        note: 'x',
+        requestId: 'disabled-req',
+      });
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('停用') },
+      });
       expect(storeSnapshot(h.sqlite)).toBe(before);
       expect(await h.ok(CALLERS.ownStaff.openid, 'session.get', {})).toMatchObject({ user: { disabled: true } });
     } finally {

@@ -6,28 +6,86 @@ const PROTO = JSON.parse('{"__proto__": {"polluted": true}}');
 const CONSTRUCTOR = JSON.parse('{"constructor": {"prototype": {"polluted": true}}}');
 
 /** Payloads every action must refuse, whatever it expects. */
-const COMMON_BAD: unknown[] = ['not an object', 42, [1, 2], true, { unknownField: 1 }, PROTO, CONSTRUCTOR, { huge: HUGE }];
+const COMMON_BAD: unknown[] = [
+  'not an object',
+  42,
+  [1, 2],
+  true,
+  { unknownField: 1 },
+  PROTO,
+  CONSTRUCTOR,
+  { huge: HUGE },
+];
 
 /** Payloads each action must refuse: missing fields, wrong types, oversized values. */
 const ACTION_BAD: Record<string, unknown[]> = {
   'session.get': [],
-  'session.bind': [{}, { inviteCode: 'ABCD2345' }, { inviteCode: 12345678, name: '张三' }, { inviteCode: '../../x', name: '张三' }, { inviteCode: 'ABCD2345', name: '' }, { inviteCode: 'ABCD2345', name: HUGE }],
+  'session.bind': [
+    {},
+    { inviteCode: 'ABCD2345' },
+    { inviteCode: 12345678, name: '张三' },
+    { inviteCode: '../../x', name: '张三' },
+    { inviteCode: 'ABCD2345', name: '' },
+    { inviteCode: 'ABCD2345', name: HUGE },
+  ],
   'dev.users': [],
-  'tasks.list': [{ year: '2026' }, { year: 2026.5 }, { year: -1 }, { year: Number.NaN }, { unitId: 42 }, { unitId: '../etc' }],
+  'tasks.list': [
+    { year: '2026' },
+    { year: 2026.5 },
+    { year: -1 },
+    { year: Number.NaN },
+    { unitId: 42 },
+    { unitId: '../etc' },
+  ],
   'tasks.get': [{}, { id: 42 }, { id: '' }, { id: 'a/../../b' }],
-  'events.record': [{}, { itemNo: 13 }, { itemNo: '13', date: '2026-09-30' }, { itemNo: 13, date: '2026-02-30' }, { itemNo: -1, date: '2026-09-30' }, { itemNo: 13, date: '2026-09-30', note: HUGE }],
-  'evidence.add': [{}, { taskId: 't', fileId: 'f', name: 'a.png', size: -1, mime: 'image/png' }, { taskId: 't', fileId: 'f', name: 'a.png', size: '1', mime: 'image/png' }, { taskId: 't', fileId: 'f', name: '', size: 1, mime: 'image/png' }],
+  'events.record': [
+    {},
+    { itemNo: 13 },
+    { itemNo: '13', date: '2026-09-30' },
+    { itemNo: 13, date: '2026-02-30' },
+    { itemNo: -1, date: '2026-09-30' },
+    { itemNo: 13, date: '2026-09-30', note: HUGE },
+  ],
+  'evidence.add': [
+    {},
+    { taskId: 't', fileId: 'f', name: 'a.png', size: -1, mime: 'image/png' },
+    { taskId: 't', fileId: 'f', name: 'a.png', size: '1', mime: 'image/png' },
+    { taskId: 't', fileId: 'f', name: '', size: 1, mime: 'image/png' },
+  ],
   'evidence.link': [{}, { taskId: 't' }, { taskId: 't', evidenceId: 7 }],
   'evidence.remove': [{}, { evidenceId: 'e' }, { evidenceId: null, taskId: 't' }],
-  'report.submit': [{}, { taskId: 't' }, { taskId: 't', requestId: 'short' }, { taskId: 't', requestId: 'req-ok-0001', note: HUGE }, { taskId: 't', requestId: 'req/../0001' }],
-  'report.review': [{}, { taskId: 't', decision: 'maybe' }, { taskId: 't', decision: 'approve', comment: 5 }, { taskId: 't', decision: 'return', comment: HUGE }],
+  'report.submit': [
+    {},
+    { taskId: 't' },
+    { taskId: 't', requestId: 'short' },
+    { taskId: 't', requestId: 'req-ok-0001', note: HUGE },
+    { taskId: 't', requestId: 'req/../0001' },
+  ],
+  'report.review': [
+    {},
+    { taskId: 't', decision: 'maybe' },
+    { taskId: 't', decision: 'approve', comment: 5 },
+    { taskId: 't', decision: 'return', comment: HUGE },
+  ],
   'review.queue': [{ year: 'this year' }],
   'summary.district': [{ year: '2026' }, { year: 2026, asOf: '2026-13-01' }, { asOf: 20261128 }],
   'summary.unit': [{}, { unitId: 'xijiao', year: 'x' }, { unitId: 'xijiao', asOf: 'yesterday' }],
-  'admin.invite.create': [{}, { unitId: 'xijiao', role: 'king' }, { unitId: 'xijiao', role: 'staff', maxUses: 0 }, { unitId: 'xijiao', role: 'staff', maxUses: 1e6 }, { unitId: 'xijiao', role: 'staff', expiresAt: 'soon' }],
+  'admin.invite.create': [
+    {},
+    { unitId: 'xijiao', role: 'king' },
+    { unitId: 'xijiao', role: 'staff', maxUses: 0 },
+    { unitId: 'xijiao', role: 'staff', maxUses: 1e6 },
+    { unitId: 'xijiao', role: 'staff', expiresAt: 'soon' },
+  ],
   'admin.users.list': [{ unitId: 5 }],
   'admin.user.update': [{}, { openid: 'o' }, { openid: 'o', role: 'boss' }, { openid: 'o', disabled: 'yes' }],
-  'admin.units.upsert': [{}, { unit: {} }, { unit: { name: '新局', kind: 'ministry' } }, { unit: { name: '新局', kind: 'department', tags: 'a' } }, { unit: { name: '新局', kind: 'department', extra: 1 } }],
+  'admin.units.upsert': [
+    {},
+    { unit: {} },
+    { unit: { name: '新局', kind: 'ministry' } },
+    { unit: { name: '新局', kind: 'department', tags: 'a' } },
+    { unit: { name: '新局', kind: 'department', extra: 1 } },
+  ],
 };
 
 describe('every action validates its payload', () => {
@@ -60,9 +118,15 @@ describe('every action validates its payload', () => {
   }
 
   it('refuses an unknown action', async () => {
-    expect(await h.call('v-admin', 'tasks.delete', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await h.call('v-admin', 'tasks.delete', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
     expect(await h.call('v-admin', '__proto__', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    expect(await h.call('v-admin', 42 as unknown as string, {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await h.call('v-admin', 42 as unknown as string, {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
   });
 
   it('names the field in a message a user can read', async () => {

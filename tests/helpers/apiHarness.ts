@@ -19,7 +19,7 @@ export interface Harness {
   setNow: (iso: string) => void;
   call: <T = unknown>(openid: string | null, action: string, payload?: unknown) => Promise<Envelope<T>>;
   /** Calls and expects success, returning the data. */
-  ok: <T = any>(openid: string | null, action: string, payload?: unknown) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  ok: <T = any>(openid: string | null, action: string, payload?: unknown) => Promise<T>;
   addUser: (openid: string, role: Role, unitId: string, name?: string) => Promise<UserRecord>;
   sqlite: SqliteStore;
   close: () => Promise<void>;

@@ -1,21 +1,32 @@
 import { spawn, type ChildProcess } from 'child_process';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 
 const ROOT = join(__dirname, '..', '..');
 
 export interface RunningServer {
   url: string;
+  dataDir: string;
   process: ChildProcess;
   output: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts `npm start`'s entry point on a free port and waits until it says it is listening. */
-export async function startLocalServer(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+/**
+ * Starts `npm start`'s entry point (demo mode, its own data folder unless one is given) on a free
+ * port and waits until it says it is listening.
+ */
+export async function startLocalServer(
+  options: { args?: string[]; dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'local', 'start.ts'), ...args], {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'local-cloud-'));
+  const args = options.args ?? ['--demo'];
+  // node itself with tsx's loader, not the tsx wrapper: a signal must reach the server, not a parent of it.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'local', 'start.ts'), '--no-build', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, ...options.env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -38,6 +49,7 @@ export async function startLocalServer(args: string[] = [], env: NodeJS.ProcessE
   });
   return {
     url,
+    dataDir,
     process: child,
     output: () => output,
     stop: (signal = 'SIGTERM') =>
