@@ -382,6 +382,11 @@ function districtFromRow(row: Row): DistrictRecord {
   };
 }
 
+/** By its code, not `instanceof`: the native module's errors may come from another realm (jest's vm). */
 function isConstraintError(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  );
 }
