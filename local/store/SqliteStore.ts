@@ -24,7 +24,7 @@ import {
   type TaskChange,
   type TaskFilter,
 } from '../../src/core/ports/Store';
-import { migrate } from './migrations';
+import { assertKnownVersion, migrate } from './migrations';
 import * as rows from './rows';
 
 type Row = Record<string, unknown>;
@@ -47,11 +47,17 @@ export class SqliteStore implements Store {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode: a commit is in the WAL before it returns, so killing the process loses nothing.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+    try {
+      assertKnownVersion(this.db);
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a commit is in the WAL before it returns, so killing the process loses nothing.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+      migrate(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
   }
 
   private all(sql: string, params: unknown = {}): Row[] {

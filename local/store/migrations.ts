@@ -80,14 +80,20 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-/** Brings the schema up to date; refuses a database written by newer code. */
-export function migrate(db: Database.Database): void {
+/** Refuses, before touching anything, a database written by newer code. */
+export function assertKnownVersion(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new StoreVersionError(
       `数据库版本为 ${current}，本程序只认识到 ${SCHEMA_VERSION}：请升级程序后再打开，以免损坏数据`,
     );
   }
+}
+
+/** Brings the schema up to date, one versioned step at a time. */
+export function migrate(db: Database.Database): void {
+  assertKnownVersion(db);
+  const current = db.pragma('user_version', { simple: true }) as number;
   for (const migration of MIGRATIONS.filter((candidate) => candidate.version > current)) {
     db.transaction(() => {
       db.exec(migration.sql);

@@ -77,6 +77,8 @@ export function createWxServerSdkStandIn(options: WxServerSdkStandInOptions = {}
       return { fileContent: Buffer.from(content), statusCode: 200, errMsg: 'downloadFile:ok' };
     },
     async getTempFileURL({ fileList }: { fileList: Array<string | { fileID: string; maxAge?: number }> }) {
+      // Documented: at most 50 files a call.
+      if (fileList.length > 50) throw new Error('getTempFileURL:fail fileList length exceeds 50');
       return {
         fileList: fileList.map((entry) => {
           const fileID = typeof entry === 'string' ? entry : entry.fileID;

@@ -1,0 +1,131 @@
+import { mkdirSync, mkdtempSync, statSync, writeFileSync, copyFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { counterDrift } from '../../cloudfunctions/api/src/counterDrift';
+import type { CloudDatabase } from '../../cloudfunctions/api/src/store/cloudDatabaseTypes';
+import { CloudDbStore } from '../../cloudfunctions/api/src/store/CloudDbStore';
+import { buildFunctions, BUNDLE_LIMIT_BYTES } from '../../scripts/build-functions';
+import { ROOT } from '../helpers/fixtures';
+import { makePng } from '../helpers/sampleFiles';
+import { createWxServerSdkStandIn, type WxServerSdkStandIn } from '../support/wxServerSdkStandIn';
+
+type Main = (event: {
+  action: string;
+  payload?: unknown;
+}) => Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
+
+/**
+ * The deployable bundle of the api function, loaded the way WeChat loads it, with wx-server-sdk
+ * replaced by the stand-in: every step a district takes, from the first admin to an approval.
+ */
+describe('the bundled api cloud function over the cloud database stand-in', () => {
+  let sdk: WxServerSdkStandIn;
+  let main: Main;
+
+  const as = async (openid: string, action: string, payload: unknown = {}) => {
+    sdk.setOpenid(openid);
+    return main({ action, payload });
+  };
+  const ok = async (openid: string, action: string, payload: unknown = {}) => {
+    const reply = await as(openid, action, payload);
+    if (!reply.ok) throw new Error(`${action}: ${reply.error?.code} ${reply.error?.message}`);
+    return reply.data;
+  };
+
+  beforeAll(async () => {
+    await buildFunctions(() => undefined);
+    const dir = mkdtempSync(join(tmpdir(), 'api-fn-'));
+    copyFileSync(join(ROOT, 'dist', 'cloudfunctions', 'api', 'index.js'), join(dir, 'index.js'));
+    mkdirSync(join(dir, 'node_modules', 'wx-server-sdk'), { recursive: true });
+    writeFileSync(
+      join(dir, 'node_modules', 'wx-server-sdk', 'index.js'),
+      'module.exports = globalThis.__wxServerSdkStandIn;\n',
+    );
+    sdk = createWxServerSdkStandIn();
+    (globalThis as Record<string, unknown>).__wxServerSdkStandIn = sdk;
+    process.env.ADMIN_INVITE_CODE = 'CJADMIN2026';
+    main = require(join(dir, 'index.js')).main; // eslint-disable-line @typescript-eslint/no-var-requires
+  }, 120_000);
+
+  it('is one file under 1 MB whose only dependency is wx-server-sdk', () => {
+    expect(statSync(join(ROOT, 'dist', 'cloudfunctions', 'api', 'index.js')).size).toBeLessThan(BUNDLE_LIMIT_BYTES);
+    const manifest = require(join(ROOT, 'dist', 'cloudfunctions', 'api', 'package.json')); // eslint-disable-line @typescript-eslint/no-var-requires
+    expect(Object.keys(manifest.dependencies)).toEqual(['wx-server-sdk']);
+  });
+
+  it('takes a district from its first admin to an approved report', async () => {
+    expect(await as('o-nobody', 'tasks.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await ok('o-admin', 'session.bind', { inviteCode: 'cjadmin2026', name: '钱管理' });
+    expect(await ok('o-admin', 'session.get')).toMatchObject({ user: { role: 'admin' }, unit: { name: '区司法局' } });
+    const staffInvite = await ok('o-admin', 'admin.invite.create', { unitId: 'xijiao', role: 'staff' });
+    const reviewerInvite = await ok('o-admin', 'admin.invite.create', { unitId: 'sfj', role: 'reviewer' });
+    const leaderInvite = await ok('o-admin', 'admin.invite.create', { unitId: 'zfb', role: 'leader' });
+    await ok('o-staff', 'session.bind', { inviteCode: staffInvite.code, name: '王经办' });
+    await ok('o-reviewer', 'session.bind', { inviteCode: reviewerInvite.code, name: '李审核' });
+    await ok('o-leader', 'session.bind', { inviteCode: leaderInvite.code, name: '赵区长' });
+
+    const list = await ok('o-staff', 'tasks.list', { year: 2026 });
+    expect(list.tasks).toHaveLength(43);
+    const task = list.tasks.find((candidate: { itemNo: number }) => candidate.itemNo === 2);
+
+    const { fileID } = await sdk.uploadFile({
+      cloudPath: 'evidence/changjiang/xijiao/述法会.png',
+      fileContent: makePng(),
+    });
+    await ok('o-staff', 'evidence.add', {
+      taskId: task.id,
+      fileId: fileID,
+      name: '述法会.png',
+      size: 1,
+      mime: 'image/png',
+    });
+    await ok('o-staff', 'report.submit', { taskId: task.id, note: '已纳入述法', requestId: 'bundle-req-1' });
+    await ok('o-reviewer', 'report.review', { taskId: task.id, decision: 'return', comment: '请补充述职述法报告' });
+    await ok('o-staff', 'report.submit', { taskId: task.id, requestId: 'bundle-req-2' });
+    await ok('o-reviewer', 'report.review', { taskId: task.id, decision: 'approve' });
+
+    const detail = await ok('o-leader', 'tasks.get', { id: task.id });
+    expect(detail.task.status).toBe('approved');
+    expect(detail.evidence[0].url).toMatch(/^https:\/\//);
+    const summary = await ok('o-leader', 'summary.district', { year: 2026 });
+    expect(summary.totals.approved).toBe(1);
+
+    const store = new CloudDbStore(sdk.database({ throwOnNotFound: false }) as unknown as CloudDatabase);
+    expect(await counterDrift(store, 'changjiang', 2026)).toEqual([]);
+  }, 120_000);
+
+  it('checks uploads by content and keeps each district to its own files', async () => {
+    const list = await ok('o-staff', 'tasks.list', { year: 2026 });
+    const task = list.tasks.find((candidate: { itemNo: number }) => candidate.itemNo === 3);
+    const exe = await sdk.uploadFile({
+      cloudPath: 'evidence/changjiang/xijiao/photo.jpg',
+      fileContent: Buffer.from('MZ\x90\x00program'),
+    });
+    const refused = await as('o-staff', 'evidence.add', {
+      taskId: task.id,
+      fileId: exe.fileID,
+      name: 'photo.jpg',
+      size: 10,
+      mime: 'image/jpeg',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('只能上传') },
+    });
+    const foreign = await sdk.uploadFile({ cloudPath: 'evidence/zhushan/x/a.png', fileContent: makePng() });
+    const other = await as('o-staff', 'evidence.add', {
+      taskId: task.id,
+      fileId: foreign.fileID,
+      name: 'a.png',
+      size: 1,
+      mime: 'image/png',
+    });
+    expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('never answers with a stack trace', async () => {
+    const reply = await as('o-staff', 'tasks.get', { id: { $ne: null } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(JSON.stringify(reply)).not.toMatch(/at .*\.js:\d+/);
+  });
+});
