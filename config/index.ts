@@ -23,7 +23,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src'),
     },
     plugins: [],
-    defineConstants: {},
+    defineConstants: {
+      // The WeChat cloud environment, from configuration at build time (docs/deploy-wechat.md).
+      CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: {

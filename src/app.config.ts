@@ -1,10 +1,30 @@
 export default defineAppConfig({
-  pages: ['pages/catalog/index'],
+  pages: ['pages/tasks/index', 'pages/task/index', 'pages/workbench/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/review', pages: ['pages/queue/index'] },
+    { root: 'packages/leader', pages: ['pages/dashboard/index', 'pages/unit/index'] },
+    { root: 'packages/admin', pages: ['pages/manage/index'] },
+    { root: 'packages/more', pages: ['pages/catalog/index'] },
+  ],
+  preloadRule: {
+    'pages/workbench/index': { network: 'all', packages: ['packages/review', 'packages/leader'] },
+  },
+  tabBar: {
+    color: '#646a73',
+    selectedColor: '#b4282d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/tasks/index', text: '任务' },
+      { pagePath: 'pages/workbench/index', text: '工作台' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f4f5f7',
     navigationBarBackgroundColor: '#b4282d',
-    navigationBarTitleText: '法治政府建设任务清单',
+    navigationBarTitleText: '法治政府建设',
     navigationBarTextStyle: 'white',
   },
 });

@@ -19,7 +19,7 @@ describe('the H5 app served by npm start', () => {
   it('lists the catalog by indicator, and an item opens to its official text', async () => {
     const page = await phonePage(browser, 320);
     await withScreenshot(page, 'catalog', async () => {
-      await page.goto(server.url);
+      await page.goto(`${server.url}/#/packages/more/pages/catalog/index`);
       await page.getByText('坚持党对法治政府建设的领导').first().waitFor();
       await expect(page.getByText('昌府办字〔2024〕45号').count()).resolves.toBeGreaterThan(0);
       await expect(page.getByText('推进依法行政能力建设').count()).resolves.toBe(1);

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import catalogData from '../../../data/catalog.json';
-import type { Catalog, CatalogItem } from '../../core/catalog/types';
-import CatalogItemRow from '../../components/CatalogItemRow';
+import catalogData from '../../../../../data/catalog.json';
+import type { Catalog, CatalogItem } from '../../../../core/catalog/types';
+import CatalogItemRow from '../../../../components/CatalogItemRow';
 import './index.scss';
 
 const catalog = catalogData as Catalog;

@@ -1,0 +1,16 @@
+import { Button, Text, View } from '@tarojs/components';
+import './index.scss';
+
+/** What went wrong, in the server's words, and a way to try again. */
+export default function ErrorView({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <View className="error-view" role="alert">
+      <Text className="error-view__message">{message}</Text>
+      {onRetry ? (
+        <Button className="error-view__retry" size="mini" onClick={onRetry}>
+          重试
+        </Button>
+      ) : null}
+    </View>
+  );
+}
