@@ -1,4 +1,5 @@
 import type { CounterRecord, TaskRecord } from './model';
+import { shanghaiDate } from './dates';
 import { isOnTime, type RateBucket } from './rates';
 
 export type CounterField = 'pending' | 'submitted' | 'approved' | 'returned' | 'onTime';
@@ -13,7 +14,16 @@ export interface CounterDelta {
 
 type CountedTask = Pick<
   TaskRecord,
-  'districtId' | 'year' | 'unitId' | 'level1' | 'level2' | 'itemNo' | 'dueDate' | 'status' | 'firstSubmittedOn'
+  | 'districtId'
+  | 'year'
+  | 'unitId'
+  | 'level1'
+  | 'level2'
+  | 'itemNo'
+  | 'dueDate'
+  | 'status'
+  | 'firstSubmittedOn'
+  | 'reviewedAt'
 >;
 
 /** The scopes a task counts in: the district, its unit, its two indicators and its item. */
@@ -21,10 +31,36 @@ export function scopesOf(task: Pick<TaskRecord, 'unitId' | 'level1' | 'level2' |
   return ['district', `unit:${task.unitId}`, `l1:${task.level1}`, `l2:${task.level2}`, `item:${task.itemNo}`];
 }
 
-function contribution(task: CountedTask): Partial<Record<CounterField, number>> {
-  const counted: Partial<Record<CounterField, number>> = { [task.status]: 1 };
-  if (isOnTime(task)) counted.onTime = 1;
-  return counted;
+/**
+ * Month scopes for the district's trend: first reports and approvals by the month they happened
+ * (the counter's date is the first day of that month). Both are final once made, so the counts
+ * only ever grow.
+ */
+export const FIRST_REPORTED_IN = 'first-reported-in';
+export const APPROVED_IN = 'approved-in';
+
+interface Contribution {
+  scope: string;
+  dueDate: string;
+  fields: Partial<Record<CounterField, number>>;
+}
+
+function contributions(task: CountedTask): Contribution[] {
+  const fields: Partial<Record<CounterField, number>> = { [task.status]: 1 };
+  if (isOnTime(task)) fields.onTime = 1;
+  const list: Contribution[] = scopesOf(task).map((scope) => ({ scope, dueDate: task.dueDate, fields }));
+  if (task.firstSubmittedOn) {
+    list.push({
+      scope: FIRST_REPORTED_IN,
+      dueDate: `${task.firstSubmittedOn.slice(0, 7)}-01`,
+      fields: { submitted: 1 },
+    });
+  }
+  if (task.status === 'approved' && task.reviewedAt) {
+    const month = shanghaiDate(new Date(task.reviewedAt)).slice(0, 7);
+    list.push({ scope: APPROVED_IN, dueDate: `${month}-01`, fields: { approved: 1 } });
+  }
+  return list;
 }
 
 /**
@@ -32,25 +68,23 @@ function contribution(task: CountedTask): Partial<Record<CounterField, number>> 
  * contribution taken out and the new one put in otherwise. `before` null is a new task.
  */
 export function counterDeltas(before: CountedTask | null, after: CountedTask | null): CounterDelta[] {
-  const byBucket = new Map<string, { task: CountedTask; change: Partial<Record<CounterField, number>> }>();
+  const byCounter = new Map<string, CounterDelta>();
   const apply = (task: CountedTask, sign: 1 | -1) => {
-    const key = `${task.districtId}|${task.year}|${task.dueDate}|${scopesOf(task).join(',')}`;
-    const entry = byBucket.get(key) ?? { task, change: {} };
-    for (const [field, value] of Object.entries(contribution(task)) as Array<[CounterField, number]>) {
-      entry.change[field] = (entry.change[field] ?? 0) + sign * value;
+    for (const { scope, dueDate, fields } of contributions(task)) {
+      const key = `${task.districtId}|${task.year}|${scope}|${dueDate}`;
+      const delta = byCounter.get(key) ?? { districtId: task.districtId, year: task.year, scope, dueDate, change: {} };
+      for (const [field, value] of Object.entries(fields) as Array<[CounterField, number]>) {
+        delta.change[field] = (delta.change[field] ?? 0) + sign * value;
+      }
+      byCounter.set(key, delta);
     }
-    byBucket.set(key, entry);
   };
   if (before) apply(before, -1);
   if (after) apply(after, 1);
-
   const deltas: CounterDelta[] = [];
-  for (const { task, change } of byBucket.values()) {
-    const nonZero = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== 0));
-    if (Object.keys(nonZero).length === 0) continue;
-    for (const scope of scopesOf(task)) {
-      deltas.push({ districtId: task.districtId, year: task.year, scope, dueDate: task.dueDate, change: nonZero });
-    }
+  for (const delta of byCounter.values()) {
+    const change = Object.fromEntries(Object.entries(delta.change).filter(([, value]) => value !== 0));
+    if (Object.keys(change).length > 0) deltas.push({ ...delta, change });
   }
   return deltas;
 }

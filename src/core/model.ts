@@ -164,7 +164,10 @@ export interface RequestRecord {
 export interface CounterRecord {
   districtId: string;
   year: number;
-  /** district · unit:<id> · l1:<no> · l2:<no> · item:<no> */
+  /**
+   * district · unit:<id> · l1:<no> · l2:<no> · item:<no>; and for the monthly trend,
+   * first-reported-in / approved-in, whose date is the first day of the month counted.
+   */
   scope: string;
   dueDate: IsoDate;
   pending: number;

@@ -203,3 +203,39 @@ describe('the review workflow', () => {
     expect(() => h.sqlite.db.prepare('DELETE FROM history').run()).toThrow(/append-only/);
   });
 });
+
+describe('the district summary', () => {
+  it('gives the month-by-month trend of reports and approvals', async () => {
+    const h = await createHarness({ now: '2026-03-10T02:00:00.000Z' });
+    try {
+      await h.addUser('t-staff', 'staff', 'xijiao');
+      await h.addUser('t-reviewer', 'reviewer', 'sfj');
+      await h.addUser('t-leader', 'leader', 'zfb');
+      const list = await h.ok('t-staff', 'tasks.list', { year: 2026 });
+      const [first, second] = list.tasks.filter((task: { itemNo: number }) => task.itemNo === 2 || task.itemNo === 3);
+      await h.ok('t-staff', 'report.submit', { taskId: first.id, note: '一月报送', requestId: 'trend-req-01' });
+      await h.ok('t-staff', 'report.submit', { taskId: second.id, note: '一月报送', requestId: 'trend-req-02' });
+      await h.ok('t-reviewer', 'report.review', { taskId: first.id, decision: 'approve' });
+      h.setNow('2026-04-02T02:00:00.000Z');
+      await h.ok('t-reviewer', 'report.review', { taskId: second.id, decision: 'approve' });
+      const summary = await h.ok('t-leader', 'summary.district', { year: 2026 });
+      const total = summary.totals.total;
+      expect(summary.trend.map((point: { month: string }) => point.month)).toEqual([
+        '2026-01',
+        '2026-02',
+        '2026-03',
+        '2026-04',
+      ]);
+      expect(summary.trend[2]).toEqual({
+        month: '2026-03',
+        completionRate: Math.round((1 / total) * 10000) / 10000,
+        reportRate: Math.round((2 / total) * 10000) / 10000,
+      });
+      expect(summary.trend[3].completionRate).toBe(Math.round((2 / total) * 10000) / 10000);
+      expect(summary.trend[0]).toEqual({ month: '2026-01', completionRate: 0, reportRate: 0 });
+      expect(await counterDrift(h.store, 'changjiang', 2026)).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { bucketOf } from '../../../src/core/counters';
+import { APPROVED_IN, bucketOf, FIRST_REPORTED_IN } from '../../../src/core/counters';
 import { daysBetween } from '../../../src/core/dates';
 import type { CounterRecord, TaskRecord } from '../../../src/core/model';
 import { ratesFromBuckets, type RateBucket, type Rates } from '../../../src/core/rates';
@@ -60,4 +60,24 @@ export function overdueList(tasks: TaskRecord[], context: DistrictContext, asOf:
   return tasks
     .slice(0, OVERDUE_LIST_LIMIT)
     .map((task) => ({ ...taskSummary(task, context, asOf), daysOverdue: daysBetween(task.dueDate, asOf) }));
+}
+
+/** Month by month, how much of the year's work had been reported and approved by each month's end. */
+export function monthlyTrend(counters: CounterRecord[], year: number, asOf: string, total: number) {
+  const lastMonth =
+    asOf.slice(0, 4) > String(year) ? 12 : asOf.slice(0, 4) < String(year) ? 0 : Number(asOf.slice(5, 7));
+  const sumUpTo = (scope: string, month: string, field: 'approved' | 'submitted') =>
+    counters
+      .filter((counter) => counter.scope === scope && counter.dueDate.slice(0, 7) <= month)
+      .reduce((sum, counter) => sum + counter[field], 0);
+  return Array.from({ length: lastMonth }, (_, index) => {
+    const month = `${year}-${String(index + 1).padStart(2, '0')}`;
+    const approved = sumUpTo(APPROVED_IN, month, 'approved');
+    const reported = sumUpTo(FIRST_REPORTED_IN, month, 'submitted');
+    return {
+      month,
+      completionRate: total === 0 ? 0 : Math.round((approved / total) * 10000) / 10000,
+      reportRate: total === 0 ? 0 : Math.round((reported / total) * 10000) / 10000,
+    };
+  });
 }

@@ -4,7 +4,7 @@ import { yearOf } from '../../../../src/core/dates';
 import { ratesFromBuckets } from '../../../../src/core/rates';
 import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
-import { bucketsByScope, indicatorRates, overdueList, rounded, unitRanking } from '../summaries';
+import { bucketsByScope, indicatorRates, monthlyTrend, overdueList, rounded, unitRanking } from '../summaries';
 import { ensureYearTasks, todayOf } from '../tasks';
 import { isoDate, year } from '../validation';
 
@@ -22,13 +22,15 @@ export default memberHandler(schema, async (input, { api, actor }) => {
     api.store.listTasks(actor.districtId, { year: targetYear, statuses: ['pending', 'returned'], dueBefore: asOf }),
   ]);
   const byScope = bucketsByScope(counters);
+  const totals = rounded(ratesFromBuckets(byScope.get('district') ?? [], asOf));
   return {
     year: targetYear,
     asOf,
-    totals: rounded(ratesFromBuckets(byScope.get('district') ?? [], asOf)),
+    totals,
     units: unitRanking(context, byScope, asOf),
     indicators: indicatorRates(context, byScope, asOf),
     overdue: overdueList(overdueTasks, context, asOf),
     overdueCount: overdueTasks.length,
+    trend: monthlyTrend(counters, targetYear, asOf, totals.total),
   };
 });
