@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { spawnSync } from 'child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
 
 const ROOT = join(__dirname, '..');
@@ -34,8 +34,41 @@ export function h5BuildIsCurrent(): boolean {
   return scripts.every((script) => existsSync(join(H5_DIR, script)));
 }
 
+const LOCK = join(ROOT, 'dist', '.h5-build.lock');
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** One build at a time: concurrent test runs would otherwise write dist/h5 together. */
+function withBuildLock(build: () => void): void {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      const stale = existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 5 * 60_000;
+      if (stale) rmSync(LOCK, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error('another H5 build is still running');
+      else sleep(500);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Builds the H5 app when it is missing or older than its sources. */
 export function ensureH5Build(log: (line: string) => void = console.log): void {
+  if (h5BuildIsCurrent()) return;
+  withBuildLock(() => buildH5(log));
+}
+
+function buildH5(log: (line: string) => void): void {
   if (h5BuildIsCurrent()) return;
   log('正在构建 H5 页面（约需 20 秒）…');
   const hash = sourceHash();
