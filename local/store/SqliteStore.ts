@@ -11,6 +11,8 @@ import type {
   FileRecord,
   HistoryEntry,
   InviteRecord,
+  OutboxRecord,
+  ReminderRecord,
   RequestRecord,
   Role,
   TaskRecord,
@@ -25,6 +27,7 @@ import {
   type TaskFilter,
 } from '../../src/core/ports/Store';
 import { assertKnownVersion, migrate } from './migrations';
+import { SqliteReminders } from './SqliteReminders';
 import * as rows from './rows';
 
 type Row = Record<string, unknown>;
@@ -43,6 +46,7 @@ const COUNTER_COLUMN: Record<CounterField, string> = {
  */
 export class SqliteStore implements Store {
   readonly db: Database.Database;
+  private readonly reminders: SqliteReminders;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -58,6 +62,7 @@ export class SqliteStore implements Store {
       this.db.close();
       throw error;
     }
+    this.reminders = new SqliteReminders(this.db);
   }
 
   private all(sql: string, params: unknown = {}): Row[] {
@@ -338,6 +343,36 @@ export class SqliteStore implements Store {
       'SELECT * FROM counters WHERE district_id = @districtId AND year = @year ORDER BY scope, due_date',
       { districtId, year },
     ).map(rows.rowToCounter);
+  }
+
+  // ── reminders ──────────────────────────────────────────────────────────────
+
+  addReminders(reminders: ReminderRecord[]): Promise<ReminderRecord[]> {
+    return this.reminders.addReminders(reminders);
+  }
+
+  listReminders(districtId: string, openid: string, limit: number): Promise<ReminderRecord[]> {
+    return this.reminders.listReminders(districtId, openid, limit);
+  }
+
+  markRemindersRead(districtId: string, openid: string, ids: string[] | 'all', at: string): Promise<number> {
+    return this.reminders.markRemindersRead(districtId, openid, ids, at);
+  }
+
+  addOutbox(entry: OutboxRecord): Promise<void> {
+    return this.reminders.addOutbox(entry);
+  }
+
+  listOutbox(districtId: string, filter?: { reminderId?: string }): Promise<OutboxRecord[]> {
+    return this.reminders.listOutbox(districtId, filter);
+  }
+
+  addSubscriptionCredits(openid: string, templateId: string, count: number): Promise<number> {
+    return this.reminders.addSubscriptionCredits(openid, templateId, count);
+  }
+
+  takeSubscriptionCredit(openid: string, templateId: string): Promise<boolean> {
+    return this.reminders.takeSubscriptionCredit(openid, templateId);
   }
 
   // ── evidence and files ─────────────────────────────────────────────────────

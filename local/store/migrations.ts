@@ -76,6 +76,28 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'reminders, the outbox of deliveries, subscription credits',
+    sql: `
+      CREATE TABLE reminders (
+        id TEXT PRIMARY KEY, district_id TEXT NOT NULL, recipient_openid TEXT NOT NULL, unit_id TEXT NOT NULL,
+        task_id TEXT, kind TEXT NOT NULL, title TEXT NOT NULL, message TEXT NOT NULL, due_date TEXT,
+        date TEXT NOT NULL, created_at TEXT NOT NULL, read_at TEXT
+      );
+      CREATE INDEX reminders_by_recipient ON reminders (district_id, recipient_openid, created_at);
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY, district_id TEXT NOT NULL, reminder_id TEXT NOT NULL, recipient_openid TEXT NOT NULL,
+        channel TEXT NOT NULL, template_id TEXT, status TEXT NOT NULL, detail TEXT NOT NULL, payload TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX outbox_by_reminder ON outbox (district_id, reminder_id);
+      CREATE TABLE subscriptions (
+        openid TEXT NOT NULL, template_id TEXT NOT NULL, credits INTEGER NOT NULL,
+        PRIMARY KEY (openid, template_id)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog/types';
 import type { IsoDate } from './dates';
+import type { ReminderKind } from './reminders';
 import type { TaskKind } from './schedule/tasks';
 import type { TaskStatus } from './status';
 import type { Unit } from './units';
@@ -175,4 +176,38 @@ export interface CounterRecord {
   approved: number;
   returned: number;
   onTime: number;
+}
+
+/** A reminder in a person's list in the app (and, in WeChat, a subscribe message if they allow it). */
+export interface ReminderRecord {
+  /** Deterministic: kind, task, day and person, so raising it twice keeps one. */
+  id: string;
+  districtId: string;
+  recipientOpenid: string;
+  unitId: string;
+  taskId: string | null;
+  kind: ReminderKind;
+  /** 第3项 + the item's short title. */
+  title: string;
+  /** What to do, e.g. 3天后到期（12月31日），请及时报送. */
+  message: string;
+  dueDate: IsoDate | null;
+  /** The Beijing date it was raised. */
+  date: IsoDate;
+  createdAt: Instant;
+  readAt: Instant | null;
+}
+
+/** Every attempt to deliver a reminder outside the app, with what came of it. */
+export interface OutboxRecord {
+  id: string;
+  districtId: string;
+  reminderId: string;
+  recipientOpenid: string;
+  channel: 'subscribe' | 'local';
+  templateId: string | null;
+  status: 'sent' | 'failed' | 'skipped';
+  detail: string;
+  payload: unknown;
+  at: Instant;
 }

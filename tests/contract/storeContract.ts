@@ -3,6 +3,7 @@ import type {
   EvidenceRecord,
   HistoryEntry,
   InviteRecord,
+  ReminderRecord,
   TaskRecord,
   UnitRecord,
   UserRecord,
@@ -499,6 +500,84 @@ export function runStoreContract(
         await store.saveFile(file);
         expect(await store.getFile('f-1')).toEqual(file);
         expect(await store.getFile('f-2')).toBeNull();
+      });
+    });
+
+    describe('reminders, outbox and subscriptions', () => {
+      const reminder = (overrides: Partial<ReminderRecord> = {}): ReminderRecord => ({
+        id: 'due-3|xijiao-2026-2-annual|2026-12-28|o-staff-1',
+        districtId: 'changjiang',
+        recipientOpenid: 'o-staff-1',
+        unitId: 'xijiao',
+        taskId: 'xijiao-2026-2-annual',
+        kind: 'due-3',
+        title: '第2项 述职述法',
+        message: '3天后到期（12月31日），请及时报送',
+        dueDate: '2026-12-31',
+        date: '2026-12-28',
+        createdAt: '2026-12-28T00:00:00.000Z',
+        readAt: null,
+        ...overrides,
+      });
+
+      it('adds a reminder once, however often it is raised', async () => {
+        expect(await store.addReminders([reminder()])).toHaveLength(1);
+        expect(
+          await store.addReminders([reminder(), reminder({ id: 'b', createdAt: '2026-12-29T00:00:00.000Z' })]),
+        ).toEqual([reminder({ id: 'b', createdAt: '2026-12-29T00:00:00.000Z' })]);
+        const list = await store.listReminders('changjiang', 'o-staff-1', 100);
+        expect(list.map((item) => item.id)).toEqual(['b', reminder().id]);
+        expect(await store.listReminders('zhushan', 'o-staff-1', 100)).toEqual([]);
+        expect(await store.listReminders('changjiang', 'o-other', 100)).toEqual([]);
+      });
+
+      it('lists well past one page, newest first, up to the limit asked', async () => {
+        const many = Array.from({ length: 130 }, (_, index) =>
+          reminder({
+            id: `r${String(index).padStart(3, '0')}`,
+            createdAt: `2026-12-28T00:00:${String(index % 60).padStart(2, '0')}.${String(index).padStart(3, '0')}Z`,
+          }),
+        );
+        await store.addReminders(many);
+        expect(await store.listReminders('changjiang', 'o-staff-1', 120)).toHaveLength(120);
+      });
+
+      it('marks reminders read, some or all', async () => {
+        await store.addReminders([reminder({ id: 'a' }), reminder({ id: 'b' }), reminder({ id: 'c' })]);
+        expect(await store.markRemindersRead('changjiang', 'o-staff-1', ['a'], AT)).toBe(1);
+        expect(await store.markRemindersRead('changjiang', 'o-staff-1', ['a'], AT)).toBe(0);
+        expect(await store.markRemindersRead('changjiang', 'o-staff-1', 'all', AT)).toBe(2);
+        const list = await store.listReminders('changjiang', 'o-staff-1', 10);
+        expect(list.every((item) => item.readAt === AT)).toBe(true);
+      });
+
+      it('keeps every delivery attempt in the outbox', async () => {
+        const entry = {
+          id: 'o1',
+          districtId: 'changjiang',
+          reminderId: 'a',
+          recipientOpenid: 'o-staff-1',
+          channel: 'subscribe' as const,
+          templateId: 'T1',
+          status: 'failed' as const,
+          detail: '43101',
+          payload: { thing1: { value: 'x' } },
+          at: AT,
+        };
+        await store.addOutbox(entry);
+        await store.addOutbox({ ...entry, id: 'o2', reminderId: 'b', status: 'sent', detail: 'ok' });
+        expect(await store.listOutbox('changjiang', { reminderId: 'a' })).toEqual([entry]);
+        expect(await store.listOutbox('changjiang')).toHaveLength(2);
+        expect(await store.listOutbox('zhushan')).toEqual([]);
+      });
+
+      it('counts one-time subscription credits and spends them one at a time', async () => {
+        expect(await store.takeSubscriptionCredit('o-staff-1', 'T1')).toBe(false);
+        expect(await store.addSubscriptionCredits('o-staff-1', 'T1', 2)).toBe(2);
+        const spent = await Promise.all([1, 2, 3].map(() => store.takeSubscriptionCredit('o-staff-1', 'T1')));
+        expect(spent.filter(Boolean)).toHaveLength(2);
+        expect(await store.addSubscriptionCredits('o-staff-1', 'T1', 0)).toBe(0);
+        expect(await store.addSubscriptionCredits('o-staff-1', 'T2', 1)).toBe(1);
       });
     });
 

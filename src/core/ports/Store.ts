@@ -9,6 +9,8 @@ import type {
   HistoryEntry,
   Instant,
   InviteRecord,
+  OutboxRecord,
+  ReminderRecord,
   RequestRecord,
   Role,
   TaskRecord,
@@ -101,6 +103,21 @@ export interface EvidenceStore {
   getFile(fileId: string): Promise<FileRecord | null>;
 }
 
-export interface Store extends DirectoryStore, UserStore, TaskStore, EvidenceStore {
+export interface ReminderStore {
+  /** Adds the reminders whose id is new; returns those it added (the others were raised before). */
+  addReminders(reminders: ReminderRecord[]): Promise<ReminderRecord[]>;
+  /** A person's reminders, newest first. */
+  listReminders(districtId: string, openid: string, limit: number): Promise<ReminderRecord[]>;
+  /** Marks the given reminders (or all with 'all') of a person read; returns how many changed. */
+  markRemindersRead(districtId: string, openid: string, ids: string[] | 'all', at: Instant): Promise<number>;
+  addOutbox(entry: OutboxRecord): Promise<void>;
+  listOutbox(districtId: string, filter?: { reminderId?: string }): Promise<OutboxRecord[]>;
+  /** One-time subscriptions: each acceptance allows one message. Returns the new balance. */
+  addSubscriptionCredits(openid: string, templateId: string, count: number): Promise<number>;
+  /** Takes one credit if there is one (atomically); false when none is left. */
+  takeSubscriptionCredit(openid: string, templateId: string): Promise<boolean>;
+}
+
+export interface Store extends DirectoryStore, UserStore, TaskStore, EvidenceStore, ReminderStore {
   close(): Promise<void>;
 }

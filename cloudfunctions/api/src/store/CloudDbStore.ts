@@ -8,6 +8,8 @@ import type {
   HistoryEntry,
   Instant,
   InviteRecord,
+  OutboxRecord,
+  ReminderRecord,
   RequestRecord,
   Role,
   TaskRecord,
@@ -22,6 +24,7 @@ import {
   type TaskFilter,
 } from '../../../../src/core/ports/Store';
 import { runAtomic } from './atomic';
+import { CloudDbReminders } from './CloudDbReminders';
 import type { CloudDatabase, CloudQueryCondition } from './cloudDatabaseTypes';
 import {
   CALENDAR_DOC_ID,
@@ -51,7 +54,41 @@ const IN_BATCH = 100;
  * exactly as `model.ts` shapes them: no `_id`, no hidden fields.
  */
 export class CloudDbStore implements Store {
-  constructor(private readonly db: CloudDatabase) {}
+  private readonly reminders: CloudDbReminders;
+
+  constructor(private readonly db: CloudDatabase) {
+    this.reminders = new CloudDbReminders(db);
+  }
+
+  // ── reminders (CloudDbReminders) ───────────────────────────────────────────
+
+  addReminders(reminders: ReminderRecord[]): Promise<ReminderRecord[]> {
+    return this.reminders.addReminders(reminders);
+  }
+
+  listReminders(districtId: string, openid: string, limit: number): Promise<ReminderRecord[]> {
+    return this.reminders.listReminders(districtId, openid, limit);
+  }
+
+  markRemindersRead(districtId: string, openid: string, ids: string[] | 'all', at: string): Promise<number> {
+    return this.reminders.markRemindersRead(districtId, openid, ids, at);
+  }
+
+  addOutbox(entry: OutboxRecord): Promise<void> {
+    return this.reminders.addOutbox(entry);
+  }
+
+  listOutbox(districtId: string, filter?: { reminderId?: string }): Promise<OutboxRecord[]> {
+    return this.reminders.listOutbox(districtId, filter);
+  }
+
+  addSubscriptionCredits(openid: string, templateId: string, count: number): Promise<number> {
+    return this.reminders.addSubscriptionCredits(openid, templateId, count);
+  }
+
+  takeSubscriptionCredit(openid: string, templateId: string): Promise<boolean> {
+    return this.reminders.takeSubscriptionCredit(openid, templateId);
+  }
 
   private collection(name: string) {
     return this.db.collection(name);
