@@ -26,6 +26,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The WeChat cloud environment, from configuration at build time (docs/deploy-wechat.md).
       CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // The subscription message templates (comma-separated ids) the 我的 page asks the user to accept.
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(
+        (process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -10,6 +10,7 @@ import type { Directory } from '../src/core/units';
 import { seedDemo } from './demo/seed';
 import type { DemoUser } from './demo/demoUsers';
 import { LocalFileStorage } from './files/LocalFileStorage';
+import { LocalOutboxSender, scheduleDailyReminders } from './reminders';
 import { createLocalServer } from './server';
 import { SqliteStore } from './store/SqliteStore';
 
@@ -23,6 +24,8 @@ export interface LocalCloudOptions {
   staticRoot?: string;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Run the reminder job daily at 07:30 Beijing time (default on). */
+  dailyReminders?: boolean;
 }
 
 export interface LocalCloud {
@@ -58,6 +61,7 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     newId: () => randomBytes(12).toString('hex'),
     demoMode: options.demoMode,
     log: (message, detail) => console.error(message, detail),
+    sender: new LocalOutboxSender(),
   };
 
   let seeded: DemoUser[] | null = null;
@@ -72,6 +76,9 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
       now: now(),
     });
   }
+
+  const stopReminders =
+    options.dailyReminders === false ? () => undefined : scheduleDailyReminders(api, options.log ?? (() => undefined));
 
   const server = createLocalServer({
     context: api,
@@ -93,6 +100,7 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     seeded,
     close: () =>
       new Promise((resolve) => {
+        stopReminders();
         server.close(() => {
           void store.close().then(resolve);
         });

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, statSync } from 'fs';
 import { join } from 'path';
 
 const ROOT = join(__dirname, '..');
-export const FUNCTIONS = ['api'];
+export const FUNCTIONS = ['api', 'remind'];
 export const BUNDLE_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildFunctions(log: (line: string) => void = console.log): Promise<Record<string, number>> {

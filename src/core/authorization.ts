@@ -81,8 +81,9 @@ export function decide(actor: Actor, permission: Permission): string | null {
         return null;
       return '只能查看本单位的汇总';
     case 'urge': {
+      // A reviewer urging a whole unit reaches only the items its unit leads: the handler asks per task.
       if (actor.role === 'leader') return null;
-      if (actor.role === 'reviewer' && permission.task && leadsTask(actor, permission.task)) return null;
+      if (actor.role === 'reviewer' && (!permission.task || leadsTask(actor, permission.task))) return null;
       return '只有区领导或牵头单位的审核人可以催办';
     }
     case 'export.district':

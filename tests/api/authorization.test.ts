@@ -93,6 +93,7 @@ const SCENARIOS: Scenario[] = [
   },
   { action: 'admin.invite.create', payload: () => ({ unitId: 'xijiao', role: 'staff' }), expect: only('admin') },
   { action: 'admin.users.list', payload: () => ({}), expect: only('admin') },
+  { action: 'admin.units.list', payload: () => ({}), expect: only('admin') },
   {
     action: 'admin.user.update',
     payload: () => ({ openid: 'm-staff-hetang', role: 'reviewer' }),
@@ -103,6 +104,12 @@ const SCENARIOS: Scenario[] = [
     payload: () => ({ unit: { name: '区数据局', kind: 'department', tags: [] } }),
     expect: only('admin'),
   },
+  {
+    action: 'urge.send',
+    payload: () => ({ unitId: 'xijiao', taskId: 'xijiao-2026-1-d0301' }),
+    expect: only('leadReviewer', 'leader'),
+  },
+  { action: 'reminders.list', payload: () => ({}), expect: everyone('ok') },
   { action: 'dev.users', payload: () => ({}), expect: everyone('FORBIDDEN') },
 ];
 

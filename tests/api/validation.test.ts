@@ -78,7 +78,12 @@ const ACTION_BAD: Record<string, unknown[]> = {
     { unitId: 'xijiao', role: 'staff', expiresAt: 'soon' },
   ],
   'admin.users.list': [{ unitId: 5 }],
+  'admin.units.list': [],
   'admin.user.update': [{}, { openid: 'o' }, { openid: 'o', role: 'boss' }, { openid: 'o', disabled: 'yes' }],
+  'urge.send': [{}, { unitId: 5 }, { unitId: 'xijiao', taskId: 7 }, { unitId: 'xijiao', extra: true }],
+  'reminders.list': [],
+  'reminders.read': [{ ids: 'all' }, { ids: [1] }, { ids: ['x'.repeat(900)] }],
+  'reminders.subscribe': [{}, { templateIds: [] }, { templateIds: 'T1' }, { templateIds: ['a', 'b', 'c', 'd'] }],
   'admin.units.upsert': [
     {},
     { unit: {} },

@@ -21,6 +21,7 @@ type Main = (event: {
 describe('the bundled api cloud function over the cloud database stand-in', () => {
   let sdk: WxServerSdkStandIn;
   let main: Main;
+  let remind: (event: { date?: string }) => Promise<{ date: string; raised: number }>;
 
   const as = async (openid: string, action: string, payload: unknown = {}) => {
     sdk.setOpenid(openid);
@@ -44,7 +45,10 @@ describe('the bundled api cloud function over the cloud database stand-in', () =
     sdk = createWxServerSdkStandIn();
     (globalThis as Record<string, unknown>).__wxServerSdkStandIn = sdk;
     process.env.ADMIN_INVITE_CODE = 'CJADMIN2026';
+    process.env.REMINDER_TEMPLATE_ID = 'TPL-DUE';
     main = require(join(dir, 'index.js')).main; // eslint-disable-line @typescript-eslint/no-var-requires
+    copyFileSync(join(ROOT, 'dist', 'cloudfunctions', 'remind', 'index.js'), join(dir, 'remind.js'));
+    remind = require(join(dir, 'remind.js')).main; // eslint-disable-line @typescript-eslint/no-var-requires
   }, 120_000);
 
   it('is one file under 1 MB whose only dependency is wx-server-sdk', () => {
@@ -127,5 +131,23 @@ describe('the bundled api cloud function over the cloud database stand-in', () =
     const reply = await as('o-staff', 'tasks.get', { id: { $ne: null } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(JSON.stringify(reply)).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('runs the daily reminders from the remind function’s timer, sending subscribe messages once', async () => {
+    await ok('o-staff', 'reminders.subscribe', { templateIds: ['TPL-DUE'] });
+    sdk.setOpenid('');
+    const first = await remind({ date: '2026-12-28' });
+    expect(first.raised).toBeGreaterThan(0);
+    const toStaff = sdk.sentMessages.filter((message) => message.touser === 'o-staff');
+    expect(toStaff).toHaveLength(1);
+    expect(toStaff[0]).toMatchObject({
+      templateId: 'TPL-DUE',
+      page: expect.stringMatching(/^pages\/task\/index\?id=/),
+    });
+    expect([...toStaff[0].data.thing1.value].length).toBeLessThanOrEqual(20);
+    expect(await remind({ date: '2026-12-28' })).toEqual({ date: '2026-12-28', raised: 0 });
+    expect(sdk.sentMessages.filter((message) => message.touser === 'o-staff')).toHaveLength(1);
+    const { reminders } = await ok('o-staff', 'reminders.list');
+    expect(reminders.length).toBeGreaterThanOrEqual(first.raised > 0 ? 1 : 0);
   });
 });

@@ -3,6 +3,7 @@
  * `getWXContext` (OPENID settable per call), cloud storage over an in-memory file map, and
  * `openapi.subscribeMessage.send` recording what it was asked to send.
  */
+import { makePng } from '../helpers/sampleFiles';
 import { createCloudDatabase, Storage, type StandInDatabase } from './cloudDatabase';
 
 export const STAND_IN_ENV = 'stand-in.env';
@@ -31,6 +32,7 @@ export function createWxServerSdkStandIn(options: WxServerSdkStandInOptions = {}
   const storage = options.storage ?? new Storage();
   const files = new Map<string, Buffer>();
   const sentMessages: SubscribeMessage[] = [];
+  const miniProgramCodes: Array<{ scene: string; page?: string }> = [];
   const databases = new Map<boolean, StandInDatabase>();
   let openid = options.openid ?? '';
   let initOptions: unknown;
@@ -102,6 +104,19 @@ export function createWxServerSdkStandIn(options: WxServerSdkStandInOptions = {}
       };
     },
     openapi: {
+      wxacode: {
+        /** A mini-program code image for the scene, as WeChat answers (a PNG buffer). */
+        async getUnlimited({ scene, page }: { scene: string; page?: string }) {
+          if (!scene || scene.length > 32) throw Object.assign(new Error('invalid scene'), { errCode: 40169 });
+          miniProgramCodes.push({ scene, page });
+          return {
+            buffer: makePng(4, 4, scene.length),
+            contentType: 'image/png',
+            errCode: 0,
+            errMsg: 'openapi.wxacode.getUnlimited:ok',
+          };
+        },
+      },
       subscribeMessage: {
         async send(message: SubscribeMessage) {
           sentMessages.push(structuredClone(message));
@@ -112,6 +127,7 @@ export function createWxServerSdkStandIn(options: WxServerSdkStandInOptions = {}
     /** Test hooks. */
     files,
     sentMessages,
+    miniProgramCodes,
     storage,
   };
 }

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../src/core/errors';
 import type { FileStorage } from '../../../src/core/ports/FileStorage';
 import type { Store } from '../../../src/core/ports/Store';
+import type { ReminderSender } from './reminders/sender';
 
 /** One call of the `api` function: the action, its payload, and who calls (from WeChat, never the payload). */
 export interface ApiCall {
@@ -21,4 +22,8 @@ export interface ApiContext {
   /** Demo mode: `dev.users` answers, and the local cloud trusts X-Openid. Off unless asked for. */
   demoMode: boolean;
   log?: (message: string, detail?: unknown) => void;
+  /** The mini-program code (PNG) that opens `page` with `scene`: WeChat only (wxacode.getUnlimited). */
+  miniProgramCode?: (scene: string, page: string) => Promise<Buffer>;
+  /** Delivers reminders outside the app (WeChat subscribe messages); without one they stay in the app. */
+  sender?: ReminderSender;
 }

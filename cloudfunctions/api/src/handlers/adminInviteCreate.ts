@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { authorize } from '../../../../src/core/authorization';
 import { DomainError } from '../../../../src/core/errors';
 import type { InviteRecord } from '../../../../src/core/model';
+import type { ApiContext } from '../contract';
 import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 import { id, isoDate } from '../validation';
@@ -60,5 +61,22 @@ export default memberHandler(schema, async (input, { api, actor }) => {
     unitName: unit.name,
     role: invite.role,
     bindPath: `pages/me/index?invite=${code}`,
+    qrUrl: await inviteCodeImage(api, actor.districtId, code),
   };
 });
+
+/**
+ * In WeChat: a mini-program code that opens 我的 with the invite code as its scene, saved and linked.
+ * The invite stands without it (the code can be typed), so a failure only leaves the picture out.
+ */
+async function inviteCodeImage(api: ApiContext, districtId: string, code: string): Promise<string | null> {
+  if (!api.miniProgramCode) return null;
+  try {
+    const png = await api.miniProgramCode(code, 'pages/me/index');
+    const fileId = await api.files.save(districtId, `invite-${code}.png`, png, 'image/png');
+    return (await api.files.temporaryUrls([fileId]))[fileId] ?? null;
+  } catch (error) {
+    api.log?.('invite mini-program code failed', { code, error });
+    return null;
+  }
+}

@@ -1,5 +1,6 @@
 import type { Handler } from '../handler';
 import adminInviteCreate from './adminInviteCreate';
+import adminUnitsList from './adminUnitsList';
 import adminUnitsUpsert from './adminUnitsUpsert';
 import adminUsersList from './adminUsersList';
 import adminUserUpdate from './adminUserUpdate';
@@ -8,6 +9,9 @@ import eventsRecord from './eventsRecord';
 import evidenceAdd from './evidenceAdd';
 import evidenceLink from './evidenceLink';
 import evidenceRemove from './evidenceRemove';
+import remindersList from './remindersList';
+import remindersRead from './remindersRead';
+import remindersSubscribe from './remindersSubscribe';
 import reportReview from './reportReview';
 import reportSubmit from './reportSubmit';
 import reviewQueue from './reviewQueue';
@@ -17,6 +21,7 @@ import summaryDistrict from './summaryDistrict';
 import summaryUnit from './summaryUnit';
 import tasksGet from './tasksGet';
 import tasksList from './tasksList';
+import urgeSend from './urgeSend';
 
 /** One handler per action of the API contract. */
 export const HANDLERS: Record<string, Handler> = {
@@ -37,5 +42,10 @@ export const HANDLERS: Record<string, Handler> = {
   'admin.invite.create': adminInviteCreate,
   'admin.users.list': adminUsersList,
   'admin.user.update': adminUserUpdate,
+  'admin.units.list': adminUnitsList,
   'admin.units.upsert': adminUnitsUpsert,
+  'urge.send': urgeSend,
+  'reminders.list': remindersList,
+  'reminders.read': remindersRead,
+  'reminders.subscribe': remindersSubscribe,
 };

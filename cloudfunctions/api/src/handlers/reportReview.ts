@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { authorize } from '../../../../src/core/authorization';
 import { DomainError } from '../../../../src/core/errors';
-import { loadDistrictContext } from '../districtContext';
+import { itemOf, loadDistrictContext } from '../districtContext';
+import { composeReminder } from '../reminders/compose';
+import { raiseReminders, unitRecipients } from '../reminders/raise';
 import { memberHandler } from '../handler';
 import { historyEntry } from '../history';
 import { requireTask, targetOf, taskDetail, todayOf } from '../tasks';
@@ -47,5 +49,24 @@ export default memberHandler(schema, async (input, call) => {
       }),
     ],
   });
+  if (status === 'returned') {
+    const recipients = await unitRecipients(api, task);
+    const item = itemOf(context, task.itemNo);
+    await raiseReminders(
+      api,
+      recipients.map((person) =>
+        composeReminder({
+          kind: 'returned',
+          task: after,
+          item,
+          recipientOpenid: person.openid,
+          date: todayOf(api),
+          at,
+          occasion: at,
+          extra: comment,
+        }),
+      ),
+    );
+  }
   return { task: taskDetail(after, context, todayOf(api)) };
 });

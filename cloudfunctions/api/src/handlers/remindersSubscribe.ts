@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { memberHandler } from '../handler';
+
+const schema = z.object({ templateIds: z.array(z.string().min(1).max(128)).min(1).max(3) }).strict();
+
+/**
+ * After the user accepted one-time subscriptions in WeChat (requestSubscribeMessage), each accepted
+ * template allows one more message: the balance is counted here and spent by the sender.
+ */
+export default memberHandler(schema, async (input, { api, actor }) => {
+  const balances: Record<string, number> = {};
+  for (const templateId of new Set(input.templateIds)) {
+    balances[templateId] = await api.store.addSubscriptionCredits(actor.openid, templateId, 1);
+  }
+  return { balances };
+});
