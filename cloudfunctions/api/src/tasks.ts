@@ -1,5 +1,5 @@
 import type { TaskTarget } from '../../../src/core/authorization';
-import { shanghaiDate } from '../../../src/core/dates';
+import { shanghaiDate, yearOf } from '../../../src/core/dates';
 import { DomainError } from '../../../src/core/errors';
 import type { HistoryEntry, TaskRecord, UnitRecord } from '../../../src/core/model';
 import { tasksFor, type TaskSpec } from '../../../src/core/schedule/tasks';
@@ -67,6 +67,9 @@ export function systemHistory(task: TaskRecord): HistoryEntry {
  */
 export async function ensureYearTasks(api: ApiContext, context: DistrictContext, year: number): Promise<void> {
   if (context.district.taskYears[String(year)] === context.fingerprint) return;
+  // Only the year at hand and its neighbours are generated on demand: asking about 2099 lists
+  // what exists instead of filling the database with a century of tasks.
+  if (Math.abs(year - yearOf(todayOf(api))) > 1) return;
   const at = api.now().toISOString();
   const active = context.units.filter((unit: UnitRecord) => !unit.disabled);
   const records = active.flatMap((unit) =>
