@@ -219,9 +219,11 @@ export class SqliteStore implements Store {
       where.push(`item_no IN (SELECT value FROM json_each(@itemNos))`);
       params.itemNos = JSON.stringify(filter.itemNos);
     }
-    return this.all(`SELECT * FROM tasks WHERE ${where.join(' AND ')} ORDER BY due_date, item_no, id`, params).map(
-      rows.rowToTask,
-    );
+    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
+    return this.all(
+      `SELECT * FROM tasks WHERE ${where.join(' AND ')} ORDER BY due_date, item_no, id${limit}`,
+      params,
+    ).map(rows.rowToTask);
   }
 
   async insertTasks(tasks: TaskRecord[], history: (task: TaskRecord) => HistoryEntry): Promise<number> {

@@ -1,4 +1,6 @@
 import { counterDrift } from '../../cloudfunctions/api/src/counterDrift';
+import { loadDistrictContext } from '../../cloudfunctions/api/src/districtContext';
+import { recomputeDistrictSummary } from '../../cloudfunctions/api/src/recomputeSummary';
 import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
 
 const STAFF = 'o-staff-xijiao';
@@ -234,6 +236,35 @@ describe('the district summary', () => {
       expect(summary.trend[3].completionRate).toBe(Math.round((2 / total) * 10000) / 10000);
       expect(summary.trend[0]).toEqual({ month: '2026-01', completionRate: 0, reportRate: 0 });
       expect(await counterDrift(h.store, 'changjiang', 2026)).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('summary from counters against summary recomputed from tasks', () => {
+  it('gives the same figures both ways after a busy day', async () => {
+    const h = await createHarness({ now: '2026-11-28T02:00:00.000Z' });
+    try {
+      await h.addUser('c-staff', 'staff', 'hetang');
+      await h.addUser('c-reviewer', 'reviewer', 'sfj');
+      await h.addUser('c-leader', 'leader', 'zfb');
+      const list = await h.ok('c-staff', 'tasks.list', { year: 2026 });
+      for (const [index, task] of list.tasks.slice(0, 20).entries()) {
+        await h.ok('c-staff', 'report.submit', { taskId: task.id, note: '已完成', requestId: `cmp-req-${index}` });
+        if (index % 3 === 0)
+          await h.ok('c-reviewer', 'report.review', { taskId: task.id, decision: 'approve' }).catch(() => null);
+        if (index % 3 === 1)
+          await h
+            .ok('c-reviewer', 'report.review', { taskId: task.id, decision: 'return', comment: '补充' })
+            .catch(() => null);
+      }
+      const fromCounters = await h.ok('c-leader', 'summary.district', { year: 2026 });
+      const context = await loadDistrictContext(h.store, 'changjiang');
+      const recomputed = await recomputeDistrictSummary(h.api, context, 2026, '2026-11-28');
+      expect(recomputed).toEqual(fromCounters);
+      expect(fromCounters.totals.approved).toBeGreaterThan(0);
+      expect(fromCounters.overdueCount).toBe(fromCounters.totals.overdue);
     } finally {
       await h.close();
     }

@@ -320,6 +320,7 @@ export function runStoreContract(
           'd',
         ]);
         expect(await ids({ statuses: ['approved'] })).toEqual(['c']);
+        expect(await ids({ year: 2026, limit: 2 })).toEqual(['c', 'b']);
       });
 
       it('commits a status change with its history and counters', async () => {

@@ -1,7 +1,7 @@
 import { DomainError, type ErrorCode } from '../../../src/core/errors';
 import { StoreConflictError } from '../../../src/core/ports/Store';
 import type { ApiCall, ApiContext, Envelope } from './contract';
-import type { MemberCall, OpenCall } from './handler';
+import type { Handler, MemberCall, OpenCall } from './handler';
 import { HANDLERS } from './handlers';
 import { parsePayload } from './validation';
 
@@ -10,15 +10,20 @@ function refuse(code: ErrorCode, message: string): Envelope {
 }
 
 /**
- * The one entry for every action: who calls, what they asked for, checked, then one handler.
+ * The one entry for every action: who calls, what they asked for, checked, then one handler of
+ * `handlers` (the api function's table by default; the export function passes its own).
  * Whatever goes wrong comes back as the envelope; no stack trace ever leaves.
  */
-export async function handleCall(call: ApiCall, api: ApiContext): Promise<Envelope> {
+export async function handleCall(
+  call: ApiCall,
+  api: ApiContext,
+  handlers: Record<string, Handler> = HANDLERS,
+): Promise<Envelope> {
   try {
-    if (typeof call.action !== 'string' || !Object.prototype.hasOwnProperty.call(HANDLERS, call.action)) {
+    if (typeof call.action !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, call.action)) {
       return refuse('INVALID_ARGUMENT', '没有这项操作，请升级小程序后重试');
     }
-    const handler = HANDLERS[call.action];
+    const handler = handlers[call.action];
     const openid = typeof call.openid === 'string' && call.openid.length > 0 ? call.openid : null;
     const user = openid ? await api.store.getUser(openid) : null;
     if (handler.access === 'open') {

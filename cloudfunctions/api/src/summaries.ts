@@ -81,3 +81,29 @@ export function monthlyTrend(counters: CounterRecord[], year: number, asOf: stri
     };
   });
 }
+
+/**
+ * The district summary from counters and the most overdue tasks. The same builder serves the
+ * recomputation from every task (recomputeDistrictSummary), so the two can be compared.
+ */
+export function buildDistrictSummary(input: {
+  context: DistrictContext;
+  counters: CounterRecord[];
+  overdueTasks: TaskRecord[];
+  year: number;
+  asOf: string;
+}) {
+  const { context, counters, year, asOf } = input;
+  const byScope = bucketsByScope(counters);
+  const totals = rounded(ratesFromBuckets(byScope.get('district') ?? [], asOf));
+  return {
+    year,
+    asOf,
+    totals,
+    units: unitRanking(context, byScope, asOf),
+    indicators: indicatorRates(context, byScope, asOf),
+    overdue: overdueList(input.overdueTasks, context, asOf),
+    overdueCount: totals.overdue,
+    trend: monthlyTrend(counters, year, asOf, totals.total),
+  };
+}

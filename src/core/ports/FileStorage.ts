@@ -17,4 +17,6 @@ export interface FileStorage {
   temporaryUrls(fileIds: string[]): Promise<Record<string, string>>;
   /** Saves a generated file (exports, reports) and returns its id. */
   save(districtId: string, name: string, content: Buffer, mime: string): Promise<string>;
+  /** The bytes of a stored file (photos for the annual report); throws DomainError NOT_FOUND when missing. */
+  read(fileId: string): Promise<Buffer>;
 }

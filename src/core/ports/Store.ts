@@ -68,6 +68,8 @@ export interface TaskFilter {
   itemNos?: number[];
   /** Only tasks due strictly before this date. */
   dueBefore?: IsoDate;
+  /** At most this many, in the list's order (due date, item, id). */
+  limit?: number;
 }
 
 /** Everything one workflow step writes, applied all at once or not at all. */

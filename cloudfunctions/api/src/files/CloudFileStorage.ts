@@ -51,6 +51,14 @@ export class CloudFileStorage implements FileStorage {
     return urls;
   }
 
+  async read(fileId: string): Promise<Buffer> {
+    try {
+      return (await this.cloud.downloadFile({ fileID: fileId })).fileContent;
+    } catch {
+      throw new DomainError('NOT_FOUND', '找不到该文件，请重新上传');
+    }
+  }
+
   async save(districtId: string, name: string, content: Buffer): Promise<string> {
     const safeName = name.replace(/[^\w.\u4e00-\u9fa5-]/g, '_');
     const cloudPath = `exports/${districtId}/${Date.now()}-${randomBytes(4).toString('hex')}-${safeName}`;

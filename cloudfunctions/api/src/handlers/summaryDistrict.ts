@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { authorize } from '../../../../src/core/authorization';
 import { yearOf } from '../../../../src/core/dates';
-import { ratesFromBuckets } from '../../../../src/core/rates';
 import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
-import { bucketsByScope, indicatorRates, monthlyTrend, overdueList, rounded, unitRanking } from '../summaries';
+import { buildDistrictSummary, OVERDUE_LIST_LIMIT } from '../summaries';
 import { ensureYearTasks, todayOf } from '../tasks';
 import { isoDate, year } from '../validation';
 
 const schema = z.object({ year: year.optional(), asOf: isoDate.optional() }).strict();
 
-/** The district at a glance, read from the counters, not from every task. */
+/** The district at a glance, read from the counters (and the most overdue tasks), not every task. */
 export default memberHandler(schema, async (input, { api, actor }) => {
   authorize(actor, { kind: 'summary.district' });
   const context = await loadDistrictContext(api.store, actor.districtId);
@@ -19,18 +18,12 @@ export default memberHandler(schema, async (input, { api, actor }) => {
   await ensureYearTasks(api, context, targetYear);
   const [counters, overdueTasks] = await Promise.all([
     api.store.listCounters(actor.districtId, targetYear),
-    api.store.listTasks(actor.districtId, { year: targetYear, statuses: ['pending', 'returned'], dueBefore: asOf }),
+    api.store.listTasks(actor.districtId, {
+      year: targetYear,
+      statuses: ['pending', 'returned'],
+      dueBefore: asOf,
+      limit: OVERDUE_LIST_LIMIT,
+    }),
   ]);
-  const byScope = bucketsByScope(counters);
-  const totals = rounded(ratesFromBuckets(byScope.get('district') ?? [], asOf));
-  return {
-    year: targetYear,
-    asOf,
-    totals,
-    units: unitRanking(context, byScope, asOf),
-    indicators: indicatorRates(context, byScope, asOf),
-    overdue: overdueList(overdueTasks, context, asOf),
-    overdueCount: overdueTasks.length,
-    trend: monthlyTrend(counters, targetYear, asOf, totals.total),
-  };
+  return buildDistrictSummary({ context, counters, overdueTasks, year: targetYear, asOf });
 });

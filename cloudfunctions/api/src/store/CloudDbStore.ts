@@ -39,7 +39,7 @@ import {
   unitDocId,
   userDocId,
 } from './collections';
-import { chunk, fetchAll, nextSequence, readDoc, toRecord, type StoredDoc } from './documents';
+import { chunk, fetchAll, nextSequence, PAGE_SIZE, readDoc, toRecord, type StoredDoc } from './documents';
 import { insertTaskBatch, TASK_HIDDEN, writeTaskChange } from './taskWrites';
 
 /** Tasks created per transaction by `insertTasks`: each batch is atomic, the whole call idempotent. */
@@ -222,13 +222,15 @@ export class CloudDbStore implements Store {
     if (filter.statuses !== undefined) condition.status = _.in(filter.statuses);
     if (filter.itemNos !== undefined) condition.itemNo = _.in(filter.itemNos);
     if (filter.dueBefore !== undefined) condition.dueDate = _.lt(filter.dueBefore);
-    const docs = await fetchAll(
-      this.collection(COLLECTIONS.tasks)
-        .where(condition)
-        .orderBy('dueDate', 'asc')
-        .orderBy('itemNo', 'asc')
-        .orderBy('id', 'asc'),
-    );
+    const query = this.collection(COLLECTIONS.tasks)
+      .where(condition)
+      .orderBy('dueDate', 'asc')
+      .orderBy('itemNo', 'asc')
+      .orderBy('id', 'asc');
+    const docs =
+      filter.limit !== undefined && filter.limit <= PAGE_SIZE
+        ? ((await query.limit(filter.limit).get()).data as StoredDoc[])
+        : (await fetchAll(query)).slice(0, filter.limit);
     return docs.map((doc) => toRecord<TaskRecord>(doc, TASK_HIDDEN));
   }
 
