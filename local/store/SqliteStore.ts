@@ -65,16 +65,28 @@ export class SqliteStore implements Store {
     this.reminders = new SqliteReminders(this.db);
   }
 
+  /** Prepared once per distinct SQL text: preparing is a large part of a small query's cost. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   private all(sql: string, params: unknown = {}): Row[] {
-    return this.db.prepare(sql).all(params as Record<string, unknown>) as Row[];
+    return this.statement(sql).all(params as Record<string, unknown>) as Row[];
   }
 
   private one(sql: string, params: unknown = {}): Row | undefined {
-    return this.db.prepare(sql).get(params as Record<string, unknown>) as Row | undefined;
+    return this.statement(sql).get(params as Record<string, unknown>) as Row | undefined;
   }
 
   private run(sql: string, params: unknown = {}) {
-    return this.db.prepare(sql).run(params as Record<string, unknown>);
+    return this.statement(sql).run(params as Record<string, unknown>);
   }
 
   async close(): Promise<void> {
@@ -236,6 +248,7 @@ export class SqliteStore implements Store {
         inserted += 1;
         this.applyCounters(null, task);
         this.appendHistory(history(task));
+        this.bumpVersion(task.districtId);
       }
       return inserted;
     })();
@@ -289,7 +302,22 @@ export class SqliteStore implements Store {
       }
       for (const entry of change.history) this.appendHistory(entry);
       this.applyCounters(before, after);
+      this.bumpVersion(after.districtId);
     })();
+  }
+
+  /** Counts every change to a district's tasks, so a summary cached for a version knows it is current. */
+  private bumpVersion(districtId: string): void {
+    this.run(
+      `INSERT INTO district_versions (district_id, version) VALUES (@districtId, 1)
+       ON CONFLICT (district_id) DO UPDATE SET version = version + 1`,
+      { districtId },
+    );
+  }
+
+  async dataVersion(districtId: string): Promise<number> {
+    const row = this.one('SELECT version FROM district_versions WHERE district_id = @districtId', { districtId });
+    return (row?.version as number | undefined) ?? 0;
   }
 
   private appendHistory(entry: HistoryEntry): void {

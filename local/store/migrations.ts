@@ -98,6 +98,13 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
       );
     `,
   },
+  {
+    version: 3,
+    description: 'a change counter per district, for summaries cached until the next change',
+    sql: `
+      CREATE TABLE district_versions (district_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -265,6 +265,14 @@ describe('summary from counters against summary recomputed from tasks', () => {
       expect(recomputed).toEqual(fromCounters);
       expect(fromCounters.totals.approved).toBeGreaterThan(0);
       expect(fromCounters.overdueCount).toBe(fromCounters.totals.overdue);
+
+      // A repeated look is served from the cache, and the next change shows at once.
+      expect(await h.ok('c-leader', 'summary.district', { year: 2026 })).toEqual(fromCounters);
+      const waiting = (await h.ok('c-reviewer', 'review.queue', {})).tasks[0];
+      await h.ok('c-reviewer', 'report.review', { taskId: waiting.id, decision: 'approve' });
+      const after = await h.ok('c-leader', 'summary.district', { year: 2026 });
+      expect(after.totals.approved).toBe(fromCounters.totals.approved + 1);
+      expect(after).toEqual(await recomputeDistrictSummary(h.api, context, 2026, '2026-11-28'));
     } finally {
       await h.close();
     }

@@ -25,6 +25,8 @@ export function rounded(rates: Rates): Rates {
   };
 }
 
+const byName = new Intl.Collator('zh-CN');
+
 /** Units ranked by completion, then by reporting, for the leaders' view. */
 export function unitRanking(context: DistrictContext, byScope: Map<string, RateBucket[]>, asOf: string) {
   return context.units
@@ -36,8 +38,7 @@ export function unitRanking(context: DistrictContext, byScope: Map<string, RateB
     }))
     .filter((unit) => unit.total > 0)
     .sort(
-      (a, b) =>
-        b.completionRate - a.completionRate || b.reportRate - a.reportRate || a.name.localeCompare(b.name, 'zh'),
+      (a, b) => b.completionRate - a.completionRate || b.reportRate - a.reportRate || byName.compare(a.name, b.name),
     );
 }
 
@@ -54,7 +55,8 @@ export function indicatorRates(context: DistrictContext, byScope: Map<string, Ra
   }));
 }
 
-export const OVERDUE_LIST_LIMIT = 200;
+/** A phone shows the most overdue first; the count of all of them comes from the counters. */
+export const OVERDUE_LIST_LIMIT = 100;
 
 export function overdueList(tasks: TaskRecord[], context: DistrictContext, asOf: string) {
   return tasks

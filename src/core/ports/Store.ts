@@ -95,6 +95,11 @@ export interface TaskStore {
   listHistory(districtId: string, taskId: string): Promise<HistoryEntry[]>;
   getRequest(districtId: string, openid: string, requestId: string): Promise<RequestRecord | null>;
   listCounters(districtId: string, year: number): Promise<CounterRecord[]>;
+  /**
+   * A number that changes with every change to the district's tasks, where the adapter can keep one
+   * cheaply (SQLite). Summaries computed at a version stay valid until it moves.
+   */
+  dataVersion?(districtId: string): Promise<number>;
 }
 
 export interface EvidenceStore {
