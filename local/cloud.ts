@@ -3,6 +3,8 @@ import { existsSync, readFileSync, rmSync } from 'fs';
 import type { Server } from 'http';
 import { join } from 'path';
 import type { ApiContext } from '../cloudfunctions/api/src/contract';
+import { HANDLERS } from '../cloudfunctions/api/src/handlers';
+import { EXPORT_HANDLERS } from '../cloudfunctions/api/src/handlers/exports';
 import { handleCall } from '../cloudfunctions/api/src/router';
 import type { HolidayCalendarData } from '../src/core/calendar';
 import type { Catalog } from '../src/core/catalog/types';
@@ -37,6 +39,9 @@ export interface LocalCloud {
   seeded: DemoUser[] | null;
   close: () => Promise<void>;
 }
+
+/** The local cloud serves in one place what WeChat splits between the `api` and `export` functions. */
+const LOCAL_HANDLERS = { ...HANDLERS, ...EXPORT_HANDLERS };
 
 function readData<T>(name: string): T {
   return JSON.parse(readFileSync(join(ROOT, 'data', name), 'utf8')) as T;
@@ -82,7 +87,7 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
 
   const server = createLocalServer({
     context: api,
-    handleCall,
+    handleCall: (call, context) => handleCall(call, context, LOCAL_HANDLERS),
     files,
     staticRoot: options.staticRoot,
     demoMode: options.demoMode,

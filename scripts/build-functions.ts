@@ -8,8 +8,13 @@ import { copyFileSync, existsSync, mkdirSync, statSync } from 'fs';
 import { join } from 'path';
 
 const ROOT = join(__dirname, '..');
-export const FUNCTIONS = ['api', 'remind'];
+export const FUNCTIONS = ['api', 'remind', 'export'];
 export const BUNDLE_LIMIT_BYTES = 1024 * 1024;
+/**
+ * `export` carries exceljs and docx (about 1.5 MB): it is kept apart so `api` stays under 1 MB and
+ * loads fast. Its own cap is far below what WeChat accepts for a function's code package.
+ */
+export const BUNDLE_LIMITS: Record<string, number> = { export: 4 * 1024 * 1024 };
 
 export async function buildFunctions(log: (line: string) => void = console.log): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};
@@ -34,7 +39,8 @@ export async function buildFunctions(log: (line: string) => void = console.log):
     }
     sizes[name] = statSync(join(out, 'index.js')).size;
     log(`${name}: ${(sizes[name] / 1024).toFixed(1)} KB → ${join('dist', 'cloudfunctions', name)}`);
-    if (sizes[name] > BUNDLE_LIMIT_BYTES) throw new Error(`${name} bundle is over 1 MB`);
+    const limit = BUNDLE_LIMITS[name] ?? BUNDLE_LIMIT_BYTES;
+    if (sizes[name] > limit) throw new Error(`${name} bundle is over ${limit / 1024 / 1024} MB`);
   }
   return sizes;
 }

@@ -109,6 +109,13 @@ export class LocalFileStorage implements FileStorage {
     return record.fileId;
   }
 
+  async read(fileId: string): Promise<Buffer> {
+    const record = await this.findRecord(fileId);
+    const bytes = record ? await this.readContent(record) : null;
+    if (!bytes) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
+    return bytes;
+  }
+
   /** True when `e` and `s` (from a URL of temporaryUrls) are a valid, unexpired signature of fileId. */
   async verifySignature(fileId: string, expiry: string | null, signature: string | null): Promise<boolean> {
     if (!FILE_ID_PATTERN.test(fileId) || !expiry || !signature) return false;

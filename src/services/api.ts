@@ -21,6 +21,9 @@ export class ApiError extends Error {
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
+/** Actions served by a cloud function other than `api` (files are built apart: see README). */
+const FUNCTION_OF: Record<string, string> = { 'export.xlsx': 'export', 'report.annual': 'export' };
+
 declare const CLOUD_ENV: string;
 const NETWORK_MESSAGE = '网络不稳定，请检查网络后重试';
 let cloudReady = false;
@@ -31,7 +34,8 @@ async function send<T>(action: string, payload: unknown): Promise<Envelope<T>> {
       Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true });
       cloudReady = true;
     }
-    const result = await Taro.cloud.callFunction({ name: 'api', data: { action, payload } });
+    const name = Object.prototype.hasOwnProperty.call(FUNCTION_OF, action) ? FUNCTION_OF[action] : 'api';
+    const result = await Taro.cloud.callFunction({ name, data: { action, payload } });
     return result.result as Envelope<T>;
   }
   const openid = demoOpenid();

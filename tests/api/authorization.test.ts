@@ -1,4 +1,9 @@
+import { HANDLERS } from '../../cloudfunctions/api/src/handlers';
+import { EXPORT_HANDLERS } from '../../cloudfunctions/api/src/handlers/exports';
 import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
+
+/** The api function's actions and the export function's (served together by the local cloud). */
+const handlers = { ...HANDLERS, ...EXPORT_HANDLERS };
 
 /**
  * Every action × every role × own unit / other unit / lead unit: each denial is FORBIDDEN (or
@@ -111,13 +116,24 @@ const SCENARIOS: Scenario[] = [
   },
   { action: 'reminders.list', payload: () => ({}), expect: everyone('ok') },
   { action: 'dev.users', payload: () => ({}), expect: everyone('FORBIDDEN') },
+  { action: 'export.xlsx', payload: () => ({ year: 2026 }), expect: only('leader', 'admin') },
+  {
+    action: 'report.annual',
+    payload: () => ({ unitId: 'xijiao', year: 2026 }),
+    expect: only('ownStaff', 'leader', 'admin'),
+  },
+  {
+    action: 'report.annual',
+    payload: () => ({ unitId: 'sfj', year: 2026 }),
+    expect: only('leadStaff', 'leadReviewer', 'leader', 'admin'),
+  },
 ];
 
 describe('the authorization matrix', () => {
   let template: Harness;
 
   beforeAll(async () => {
-    template = await createHarness({ now: '2026-11-28T02:00:00.000Z' });
+    template = await createHarness({ handlers, now: '2026-11-28T02:00:00.000Z' });
     for (const caller of Object.values(CALLERS)) await template.addUser(caller.openid, caller.role, caller.unitId);
     await template.ok(CALLERS.ownStaff.openid, 'tasks.list', { year: 2026 });
     await template.ok(CALLERS.ownStaff.openid, 'report.submit', {
@@ -136,7 +152,7 @@ describe('the authorization matrix', () => {
         it(`${caller}: ${outcome}`, async () => {
           const h =
             outcome === 'ok'
-              ? await createHarness({ now: '2026-11-28T02:00:00.000Z', copyOf: template.sqlite })
+              ? await createHarness({ handlers, now: '2026-11-28T02:00:00.000Z', copyOf: template.sqlite })
               : template;
           try {
             const before = storeSnapshot(h.sqlite);
@@ -170,7 +186,7 @@ describe('the authorization matrix', () => {
   });
 
   it('refuses a disabled person everything but seeing who they are', async () => {
-    const h = await createHarness({ now: '2026-11-28T02:00:00.000Z', copyOf: template.sqlite });
+    const h = await createHarness({ handlers, now: '2026-11-28T02:00:00.000Z', copyOf: template.sqlite });
     try {
       await h.ok(CALLERS.admin.openid, 'admin.user.update', { openid: CALLERS.ownStaff.openid, disabled: true });
       const before = storeSnapshot(h.sqlite);

@@ -4,6 +4,7 @@ import { join } from 'path';
 import { bootstrapDistrict } from '../../cloudfunctions/api/src/bootstrap';
 import type { ApiContext, Envelope } from '../../cloudfunctions/api/src/contract';
 import { forgetDistrictContext } from '../../cloudfunctions/api/src/districtContext';
+import type { Handler } from '../../cloudfunctions/api/src/handler';
 import { handleCall } from '../../cloudfunctions/api/src/router';
 import { SqliteStore } from '../../local/store/SqliteStore';
 import type { Role, UserRecord } from '../../src/core/model';
@@ -27,9 +28,12 @@ export interface Harness {
 
 let ids = 0;
 
-/** The api handlers over a real SQLite file, with the 昌江区 catalog and directory, and a fixed clock. */
+/**
+ * The api handlers (or `handlers`, e.g. with EXPORT_HANDLERS) over a real SQLite file, with the 昌江区
+ * catalog and directory, and a fixed clock.
+ */
 export async function createHarness(
-  options: { now?: string; demoMode?: boolean; copyOf?: SqliteStore } = {},
+  options: { now?: string; demoMode?: boolean; copyOf?: SqliteStore; handlers?: Record<string, Handler> } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'api-'));
   if (options.copyOf) {
@@ -55,7 +59,7 @@ export async function createHarness(
     at: now.toISOString(),
   });
   const call = <T>(openid: string | null, action: string, payload?: unknown) =>
-    handleCall({ openid, action, payload }, api) as Promise<Envelope<T>>;
+    handleCall({ openid, action, payload }, api, options.handlers) as Promise<Envelope<T>>;
   return {
     api,
     store: sqlite,

@@ -6,6 +6,8 @@ import type { FileStorage, StoredFileFacts } from '../../src/core/ports/FileStor
 export class MemoryFileStorage implements FileStorage {
   private readonly files = new Map<string, { districtId: string; bytes: Buffer; mime: string }>();
   private counter = 0;
+  /** Generated files (exports, reports) by id, with the name they were saved under. */
+  readonly saved = new Map<string, string>();
 
   put(districtId: string, bytes: Buffer, mime = 'image/png'): string {
     this.counter += 1;
@@ -29,7 +31,20 @@ export class MemoryFileStorage implements FileStorage {
     return Object.fromEntries(fileIds.map((fileId) => [fileId, `memory://${fileId}`]));
   }
 
-  async save(districtId: string, _name: string, content: Buffer, mime: string): Promise<string> {
-    return this.put(districtId, content, mime);
+  async save(districtId: string, name: string, content: Buffer, mime: string): Promise<string> {
+    const fileId = this.put(districtId, content, mime);
+    this.saved.set(fileId, name);
+    return fileId;
+  }
+
+  async read(fileId: string): Promise<Buffer> {
+    const file = this.files.get(fileId);
+    if (!file) throw new DomainError('NOT_FOUND', '找不到该文件，请重新上传');
+    return Buffer.from(file.bytes);
+  }
+
+  /** The bytes of a file, for tests to open what a handler produced. */
+  bytes(fileId: string): Buffer | undefined {
+    return this.files.get(fileId)?.bytes;
   }
 }

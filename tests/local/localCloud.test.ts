@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import Database from 'better-sqlite3';
 import { join } from 'path';
+import { shanghaiDate } from '../../src/core/dates';
 import { ROOT } from '../helpers/fixtures';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
 
@@ -64,6 +65,23 @@ describe('npm start: the local cloud', () => {
     const file = await fetch(`${server.url}${evidence.url}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe(evidence.mime);
+  });
+
+  it('serves the exports of the export function too: files to open through their links', async () => {
+    const year = Number(shanghaiDate(new Date()).slice(0, 4));
+    const workbook = await api(server, 'demo-leader', 'export.xlsx', { year });
+    expect(workbook.body).toMatchObject({ ok: true, data: { name: expect.stringMatching(/\.xlsx$/) } });
+    const xlsx = await fetch(`${server.url}${workbook.body.data.url}`);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const report = await api(server, 'demo-staff-xijiao', 'report.annual', { unitId: 'xijiao', year });
+    const docx = Buffer.from(await (await fetch(`${server.url}${report.body.data.url}`)).arrayBuffer());
+    expect(docx.includes(Buffer.from('word/media/'))).toBe(true); // the demo photos, read back from disk
+    expect((await api(server, 'demo-staff-xijiao', 'export.xlsx', { year: 2026 })).status).toBe(403);
   });
 
   it('answers with the contract’s HTTP statuses', async () => {

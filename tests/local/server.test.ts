@@ -546,6 +546,21 @@ describe('LocalFileStorage', () => {
     expect(statSync(secret).size).toBeGreaterThanOrEqual(32);
   });
 
+  it('reads back the bytes of a stored file by its record, and nothing else', async () => {
+    const png = makePng(3, 3, 5);
+    const accepted = await instance.files.acceptUpload({
+      bytes: png,
+      name: 'y.png',
+      openid: 'staff-1',
+      districtId: 'changjiang',
+      unitId: 'u-1',
+    });
+    expect(await instance.files.read(accepted.fileId)).toEqual(png);
+    for (const fileId of ['local-ffffffffffffffffffffffff', '../secret', 'secret']) {
+      await expect(instance.files.read(fileId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+  });
+
   it('keeps its URLs valid across a restart (the same secret file)', async () => {
     const fileId = 'local-0123456789abcdef01234567';
     const url = new URL((await instance.files.temporaryUrls([fileId]))[fileId], 'http://x');

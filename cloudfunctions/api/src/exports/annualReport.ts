@@ -24,7 +24,14 @@ export interface AnnualReportData {
   asOf: IsoDate;
   source: { title: string; docNo: string };
   sections: Array<{ name: string; tasks: ReportTask[] }>;
-  overdue: Array<{ itemNo: number; title: string; label: string; dueDate: IsoDate; daysOverdue: number; status: TaskStatus }>;
+  overdue: Array<{
+    itemNo: number;
+    title: string;
+    label: string;
+    dueDate: IsoDate;
+    daysOverdue: number;
+    status: TaskStatus;
+  }>;
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

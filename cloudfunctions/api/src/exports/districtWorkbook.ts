@@ -84,9 +84,9 @@ const RATE_COLUMNS: Column[] = [
   { header: '待审核', width: 8 },
   { header: '已退回', width: 8 },
   { header: '逾期', width: 8 },
-  { header: '完成率', width: 9, format: 'percent' },
-  { header: '报送率', width: 9, format: 'percent' },
-  { header: '按时率', width: 9, format: 'percent' },
+  { header: '完成率', width: 10, format: 'percent' },
+  { header: '报送率', width: 10, format: 'percent' },
+  { header: '按时率', width: 10, format: 'percent' },
 ];
 
 function rateCells(rates: Rates): Cell[] {
@@ -167,7 +167,7 @@ export async function buildDistrictWorkbook(data: DistrictWorkbookData): Promise
       { header: '任务', width: 34, format: 'text' },
       { header: '事项', width: 26, format: 'text' },
       { header: '截止日期', width: 12, format: 'date' },
-      { header: '逾期天数', width: 9 },
+      { header: '逾期天数', width: 10 },
     ],
     data.overdue.map((task) => [
       task.unitName,

@@ -5,11 +5,10 @@ import { yearOf } from '../../../../src/core/dates';
 import { DomainError } from '../../../../src/core/errors';
 import type { UnitRecord } from '../../../../src/core/model';
 import { unresolvedPhrases } from '../../../../src/core/units';
-import { buildDistrictContext, forgetDistrictContext, loadDistrictContext } from '../districtContext';
+import { forgetDistrictContext, loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 import { ensureYearTasks, todayOf } from '../tasks';
 import { id, requiredText, text } from '../validation';
-import defaultHolidays from '../../../../data/holidays.json';
 
 const schema = z
   .object({
@@ -51,8 +50,8 @@ export default memberHandler(schema, async ({ unit: input }, { api, actor }) => 
   const units = existing
     ? context.units.map((candidate) => (candidate.id === unit.id ? unit : candidate))
     : [...context.units, unit];
-  const proposed = buildDistrictContext(context.district, units, defaultHolidays);
-  const lost = unresolvedPhrases(context.district.catalog, proposed.directory);
+  // Checked on the directory alone: building the whole context would throw at the first phrase lost.
+  const lost = unresolvedPhrases(context.district.catalog, { ...context.directory, units });
   if (lost.length > 0) {
     throw new DomainError(
       'FAILED_PRECONDITION',
