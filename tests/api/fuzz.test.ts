@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { HANDLERS } from '../../cloudfunctions/api/src/handlers';
+import { EXPORT_HANDLERS } from '../../cloudfunctions/api/src/handlers/exports';
+
+const ALL_HANDLERS = { ...HANDLERS, ...EXPORT_HANDLERS };
 import { createHarness, type Harness } from '../helpers/apiHarness';
 
 const KEYS = [
@@ -77,7 +80,7 @@ describe('fuzzing every action with 1,000 generated payloads', () => {
   const changes = () => (h.sqlite.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ handlers: ALL_HANDLERS });
     await h.addUser('f-admin', 'admin', 'sfj');
     await h.addUser('f-staff', 'staff', 'xijiao');
     await h.addUser('f-leader', 'leader', 'zfb');
@@ -87,7 +90,7 @@ describe('fuzzing every action with 1,000 generated payloads', () => {
 
   afterAll(async () => h.close());
 
-  for (const action of Object.keys(HANDLERS)) {
+  for (const action of Object.keys(ALL_HANDLERS)) {
     it(`${action}: never INTERNAL, never a stack trace, nothing changed when refused`, async () => {
       await fc.assert(
         fc.asyncProperty(payload, fc.constantFrom(...callers), async (input, caller) => {
