@@ -181,3 +181,21 @@ export interface DirectoryUnit {
   aliases: string[];
   disabled: boolean;
 }
+
+export interface ReminderItem {
+  id: string;
+  kind: 'due-7' | 'due-3' | 'due-1' | 'due-0' | 'overdue' | 'returned' | 'urge';
+  kindLabel: string;
+  title: string;
+  message: string;
+  taskId: string | null;
+  dueDate: string | null;
+  date: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface ReminderList {
+  unread: number;
+  reminders: ReminderItem[];
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '提醒',
+  enablePullDownRefresh: true,
+});
