@@ -18,7 +18,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${taroEnv}`,
+    // TARO_OUTPUT_ROOT lets the local cloud build into a fresh folder and swap it in when done.
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${taroEnv}`,
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },

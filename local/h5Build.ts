@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
 
 const ROOT = join(__dirname, '..');
@@ -72,15 +72,24 @@ function buildH5(log: (line: string) => void): void {
   if (h5BuildIsCurrent()) return;
   log('正在构建 H5 页面（约需 20 秒）…');
   const hash = sourceHash();
+  // Built beside the served folder and swapped in at the end: a server running meanwhile never
+  // sees a half-written app.
+  const next = `${H5_DIR}.next`;
+  rmSync(next, { recursive: true, force: true });
   const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_ROOT: relative(ROOT, next) },
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.status !== 0) {
+  if (result.status !== 0 || !existsSync(join(next, 'index.html'))) {
     log(`${result.stdout}\n${result.stderr}`);
     throw new Error('H5 构建失败，请查看上面的输出');
   }
-  writeFileSync(STAMP, hash);
+  writeFileSync(join(next, '.source-hash'), hash);
+  const old = `${H5_DIR}.old`;
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(H5_DIR)) renameSync(H5_DIR, old);
+  renameSync(next, H5_DIR);
+  rmSync(old, { recursive: true, force: true });
 }
