@@ -24,7 +24,8 @@ const DATA = join(ROOT, 'bench', '.data');
 const TODAY = '2026-11-28';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function province(reuse: boolean) {
@@ -46,7 +47,20 @@ async function summaries(path: string) {
   const api: ApiContext = { store, files: null as never, now: () => now, newId: () => 'bench', demoMode: false };
   const districtId = 'd050';
   if (!(await store.getUser('bench-leader'))) {
-    await store.saveUser({ openid: 'bench-leader', districtId, name: '领导', role: 'leader', unitId: 'zfb', disabled: false, createdAt: now.toISOString(), updatedAt: now.toISOString(), version: 1 }, null);
+    await store.saveUser(
+      {
+        openid: 'bench-leader',
+        districtId,
+        name: '领导',
+        role: 'leader',
+        unitId: 'zfb',
+        disabled: false,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        version: 1,
+      },
+      null,
+    );
   }
   const call = (context = api) =>
     handleCall({ openid: 'bench-leader', action: 'summary.district', payload: { year: 2026, asOf: TODAY } }, context);
@@ -73,7 +87,9 @@ async function summaries(path: string) {
     await recomputeDistrictSummary(api, context, 2026, TODAY);
     recomputed.push(performance.now() - started);
   }
-  const { n } = store.db.prepare("SELECT COUNT(*) AS n FROM tasks WHERE district_id = 'd050' AND year = 2026").get() as { n: number };
+  const { n } = store.db
+    .prepare("SELECT COUNT(*) AS n FROM tasks WHERE district_id = 'd050' AND year = 2026")
+    .get() as { n: number };
   await store.close();
   return {
     summaryMsCounters: median(fromCounters),
@@ -99,11 +115,26 @@ function startLocalCloud(dataDir: string, port: number): Promise<ReturnType<type
   });
 }
 
-function post(agent: Agent, port: number, action: string, openid: string, payload: unknown): Promise<{ ok: boolean; data?: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function post(
+  agent: Agent,
+  port: number,
+  action: string,
+  openid: string,
+  payload: unknown,
+  // The bench reads a few fields of well-known replies.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ ok: boolean; data?: any }> {
   const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: `/api/${action}`, method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Openid': openid } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/${action}`,
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Openid': openid },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk) => (text += chunk));
@@ -120,12 +151,15 @@ async function submits() {
   const port = 30000 + Math.floor(Math.random() * 20000);
   const server = await startLocalCloud(dataDir, port);
   const agent = new Agent({ keepAlive: true, maxSockets: 50 });
-  const users = (await post(agent, port, 'dev.users', '', {})).data.users.filter((user: { role: string }) => user.role === 'staff');
+  const users = (await post(agent, port, 'dev.users', '', {})).data.users.filter(
+    (user: { role: string }) => user.role === 'staff',
+  );
   const work: Array<{ openid: string; taskId: string }> = [];
   for (const year of [2025, 2026, 2027]) {
     for (const user of users) {
       const list = await post(agent, port, 'tasks.list', user.openid, { year });
-      for (const task of list.data.tasks) if (task.status === 'pending') work.push({ openid: user.openid, taskId: task.id });
+      for (const task of list.data.tasks)
+        if (task.status === 'pending') work.push({ openid: user.openid, taskId: task.id });
     }
   }
   const latencies: number[] = [];
@@ -138,7 +172,11 @@ async function submits() {
         const index = next++;
         const { openid, taskId } = work[index];
         const sent = performance.now();
-        const reply = await post(agent, port, 'report.submit', openid, { taskId, note: '压力测试报送', requestId: `bench-${index}-${taskId}`.slice(0, 64).replace(/[^A-Za-z0-9_-]/g, '_') });
+        const reply = await post(agent, port, 'report.submit', openid, {
+          taskId,
+          note: '压力测试报送',
+          requestId: `bench-${index}-${taskId}`.slice(0, 64).replace(/[^A-Za-z0-9_-]/g, '_'),
+        });
         latencies.push(performance.now() - sent);
         if (reply.ok) acknowledged.push(taskId);
       }
@@ -152,7 +190,9 @@ async function submits() {
   });
   const store = new SqliteStore(join(dataDir, 'app.db'));
   const held = new Set(
-    (store.db.prepare("SELECT id FROM tasks WHERE status = 'submitted'").all() as Array<{ id: string }>).map((row) => row.id),
+    (store.db.prepare("SELECT id FROM tasks WHERE status = 'submitted'").all() as Array<{ id: string }>).map(
+      (row) => row.id,
+    ),
   );
   await store.close();
   return {
@@ -176,14 +216,25 @@ async function bundles() {
   );
   const times: number[] = [];
   for (let run = 0; run < 7; run += 1) {
-    const probe = spawnSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(join(dir, 'index.js'))});console.log(Number(process.hrtime.bigint()-t)/1e6)`], { encoding: 'utf8' });
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const t=process.hrtime.bigint();require(${JSON.stringify(join(dir, 'index.js'))});console.log(Number(process.hrtime.bigint()-t)/1e6)`,
+      ],
+      { encoding: 'utf8' },
+    );
     times.push(Number(probe.stdout.trim()));
   }
   return { apiBundleBytes: sizes.api, apiRequireMs: round(median(times), 1) };
 }
 
 function weappSizes() {
-  const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+  const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error('weapp build failed');
   const { mainPackageBytes, totalPackageBytes } = packageSizes();
   return { mainPackageBytes, totalPackageBytes };

@@ -4,7 +4,7 @@ export default defineAppConfig({
     { root: 'packages/review', pages: ['pages/queue/index'] },
     { root: 'packages/leader', pages: ['pages/dashboard/index', 'pages/unit/index'] },
     { root: 'packages/admin', pages: ['pages/manage/index'] },
-    { root: 'packages/more', pages: ['pages/catalog/index', 'pages/reminders/index'] },
+    { root: 'packages/more', pages: ['pages/catalog/index'] },
   ],
   preloadRule: {
     'pages/workbench/index': { network: 'all', packages: ['packages/review', 'packages/leader'] },

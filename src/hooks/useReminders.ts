@@ -1,31 +1,21 @@
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { callApi } from '../services/api';
 import type { ReminderList } from '../services/apiTypes';
-import { useApi } from './useApi';
+import { forgetRecentAnswers, useApi } from './useApi';
+import { useMutation } from './useMutation';
 
-/** The index of the 我的 tab, where the reminders live. */
+/** The index of the 我的 tab, where the reminders are listed. */
 const ME_TAB = 2;
 
 /** Shows the number of unread reminders on the 我的 tab (or clears it). */
 export function showReminderBadge(unread: number): void {
-  const done = () => undefined;
-  if (unread > 0) Taro.setTabBarBadge({ index: ME_TAB, text: unread > 99 ? '99+' : String(unread) }).catch(done);
-  else Taro.removeTabBarBadge({ index: ME_TAB }).catch(done);
+  const quiet = () => undefined;
+  if (unread > 0) Taro.setTabBarBadge({ index: ME_TAB, text: unread > 99 ? '99+' : String(unread) }).catch(quiet);
+  else Taro.removeTabBarBadge({ index: ME_TAB }).catch(quiet);
 }
 
-/** The caller's reminders, newest first, and a way to mark them read. */
-export function useReminders(enabled: boolean) {
-  const state = useApi<ReminderList>('reminders.list', enabled ? {} : null);
-  const markAllRead = useCallback(async () => {
-    await callApi('reminders.read', {});
-    showReminderBadge(0);
-    await state.reload();
-  }, [state]);
-  return { ...state, markAllRead };
-}
-
-/** Fetches the unread count for the tab badge; failures are quiet (the list page shows errors). */
+/** Fetches the unread count for the tab badge; failures are quiet (the list shows errors). */
 export async function refreshReminderBadge(): Promise<void> {
   try {
     const { unread } = await callApi<ReminderList>('reminders.list', {}, { retry: false });
@@ -33,4 +23,31 @@ export async function refreshReminderBadge(): Promise<void> {
   } catch {
     // No badge is better than an error on every tab.
   }
+}
+
+/** The caller's in-app reminders (到期, 逾期, 退回, 催办), newest first, and marking them read. */
+export function useReminders(enabled: boolean) {
+  const list = useApi<ReminderList>('reminders.list', enabled ? {} : null);
+  const read = useMutation<{ ids?: string[] }, { marked: number }>('reminders.read');
+  const { reload, data } = list;
+  const { run } = read;
+
+  useEffect(() => {
+    if (data) showReminderBadge(data.unread);
+  }, [data]);
+
+  const markRead = useCallback(
+    async (ids?: string[]) => {
+      try {
+        await run(ids ? { ids } : {});
+      } catch {
+        return; // marking read is a convenience: the list stays as it was
+      }
+      forgetRecentAnswers('reminders.');
+      await reload();
+    },
+    [run, reload],
+  );
+
+  return { ...list, markRead };
 }

@@ -1,4 +1,4 @@
-import { createHarness, type Harness } from '../helpers/apiHarness';
+import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
 
 /** A PNG's signature and a little more: what wxacode.getUnlimited gives back, as far as the handler cares. */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -33,6 +33,45 @@ describe('admin.units.list', () => {
       aliases: ['数据局'],
       disabled: false,
     });
+  });
+});
+
+describe('admin.units.upsert refusing to orphan a phrase of the task list', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.addUser('a-admin', 'admin', 'sfj');
+  });
+
+  afterAll(async () => h.close());
+
+  it('says which phrase would be lost (区政府办 is how the list names 区政府办公室) and changes nothing', async () => {
+    const before = storeSnapshot(h.sqlite);
+    const reply = await h.call('a-admin', 'admin.units.upsert', {
+      unit: { id: 'zfb', name: '区政府办公室', kind: 'department', tags: [], aliases: [] },
+    });
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'FAILED_PRECONDITION',
+        message: '这样改后，任务清单里的“区政府办”将找不到对应单位：可把原名称加为简称',
+      },
+    });
+    expect(storeSnapshot(h.sqlite)).toBe(before);
+  });
+
+  it('takes the rename when the old name is kept as an alias', async () => {
+    const { unit } = await h.ok('a-admin', 'admin.units.upsert', {
+      unit: {
+        id: 'zfb',
+        name: '区人民政府办公室',
+        kind: 'department',
+        tags: [],
+        aliases: ['区政府办', '区政府办公室'],
+      },
+    });
+    expect(unit).toMatchObject({ id: 'zfb', name: '区人民政府办公室' });
   });
 });
 

@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '我的任务',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 });

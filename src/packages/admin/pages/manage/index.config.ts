@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '管理',
+  enablePullDownRefresh: true,
 });

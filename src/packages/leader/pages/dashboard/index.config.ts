@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '全区进展',
+  enablePullDownRefresh: true,
 });

@@ -1,11 +1,248 @@
+import { useMemo, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import BarRow from '../../../../components/BarRow';
+import EmptyState from '../../../../components/EmptyState';
+import ErrorView from '../../../../components/ErrorView';
+import Ring from '../../../../components/Ring';
+import Skeleton from '../../../../components/Skeleton';
+import StatGrid from '../../../../components/StatGrid';
+import TrendChart from '../../../../components/TrendChart';
+import { currentYear, useDistrictSummary, useUrge } from '../../../../hooks/useDistrictSummary';
+import { useSession } from '../../../../hooks/useSession';
+import type { OverdueTask, TaskSummary } from '../../../../services/apiTypes';
+import { formatDate, percent } from '../../../../utils/format';
+import TaskLine from '../../components/TaskLine';
+import UrgeButton from '../../components/UrgeButton';
+import { overdueByUnit, yearChoices } from '../../logic';
 import './index.scss';
 
-/** Placeholder until the page is built. */
+const UNITS_FIRST = 10;
+const OVERDUE_UNITS_FIRST = 5;
+const LEVEL1_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+function openUnit(unitId: string, year: number) {
+  void Taro.navigateTo({ url: `/packages/leader/pages/unit/index?unitId=${unitId}&year=${year}` });
+}
+
+function openTask(task: TaskSummary) {
+  void Taro.navigateTo({ url: `/pages/task/index?id=${task.id}` });
+}
+
+/** 区领导's view of the district: rates, counts, the trend, units, indicators and what is overdue. */
 export default function DashboardPage() {
+  const { session } = useSession();
+  const role = session?.user?.role ?? null;
+  const isLeader = role === 'leader';
+  const thisYear = useMemo(() => currentYear(), []);
+  const [year, setYear] = useState(thisYear);
+  const summary = useDistrictSummary(year);
+  const { urge, urging } = useUrge();
+  const [allUnits, setAllUnits] = useState(false);
+  const [allOverdue, setAllOverdue] = useState(false);
+  const [openIndicator, setOpenIndicator] = useState<number | null>(null);
+  const shownOnce = useRef(false);
+
+  usePullDownRefresh(() => {
+    void summary.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useDidShow(() => {
+    // Coming back from a unit or a task: what was reviewed or urged there may have changed the figures.
+    if (shownOnce.current) void summary.reload();
+    shownOnce.current = true;
+  });
+
+  const data = summary.data && summary.data.year === year ? summary.data : null;
+  const overdueUnits = useMemo(() => (data ? overdueByUnit(data.overdue) : []), [data]);
+  // Rankings are for leaders (less pressure on 基层); others see the units in directory order by name.
+  const units = useMemo(() => {
+    if (!data) return [];
+    if (isLeader) return data.units;
+    return [...data.units].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, 'zh'));
+  }, [data, isLeader]);
+
+  const urgeTask = (task: OverdueTask) =>
+    void urge({
+      unitId: task.unitId,
+      unitName: task.unitName,
+      taskId: task.id,
+      taskLabel: `第${task.itemNo}项「${task.label}」`,
+    });
+
+  const years = yearChoices(thisYear);
+
   return (
-    <View className="placeholder">
-      <Text>全区进展</Text>
+    <View className="dash">
+      <View className="dash__hero">
+        <View className="dash__hero-top">
+          <Text className="dash__title">{`${session?.district?.name ?? '全区'} ${year}年度`}</Text>
+          {data ? <Text className="dash__asof">{`截至${formatDate(data.asOf)}`}</Text> : null}
+        </View>
+        {years.length > 1 ? (
+          <View className="dash__years" role="tablist">
+            {years.map((choice) => (
+              <View
+                key={choice}
+                role="tab"
+                aria-selected={choice === year}
+                className={`dash__year${choice === year ? ' dash__year--on' : ''}`}
+                onClick={() => setYear(choice)}
+              >
+                <Text>{`${choice}年`}</Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
+      </View>
+
+      {summary.error ? <ErrorView message={summary.error.message} onRetry={() => void summary.reload()} /> : null}
+      {!data && summary.loading ? <Skeleton rows={5} /> : null}
+
+      {data && data.totals.total === 0 ? (
+        <EmptyState title={`${year}年没有任务记录`} hint="系统里没有这一年的任务，请切换到其他年份查看" />
+      ) : null}
+      {data && data.totals.total > 0 ? (
+        <View className="dash__body">
+          <View className="dash__card dash__rings">
+            <View className="dash__ring" data-rate={data.totals.completionRate} data-ring="completion">
+              <Ring rate={data.totals.completionRate} label="完成率" />
+            </View>
+            <View className="dash__ring" data-rate={data.totals.reportRate} data-ring="report">
+              <Ring rate={data.totals.reportRate} label="报送率" colour="#2f7cf6" />
+            </View>
+            <View className="dash__ring" data-rate={data.totals.onTimeRate} data-ring="ontime">
+              <Ring rate={data.totals.onTimeRate} label="按时报送率" colour="#2ba471" />
+            </View>
+          </View>
+
+          <View className="dash__card">
+            <StatGrid
+              stats={[
+                { key: 'total', label: '应完成', value: data.totals.total },
+                { key: 'due', label: '已到期', value: data.totals.due, tone: 'muted' },
+                { key: 'approved', label: '已完成', value: data.totals.approved },
+                { key: 'submitted', label: '待审核', value: data.totals.submitted },
+                { key: 'returned', label: '已退回', value: data.totals.returned },
+                {
+                  key: 'overdue',
+                  label: '逾期',
+                  value: data.totals.overdue,
+                  tone: data.totals.overdue ? 'red' : 'normal',
+                },
+              ]}
+            />
+          </View>
+
+          <View className="dash__card">
+            <Text className="dash__heading">逐月走势</Text>
+            <TrendChart trend={data.trend} />
+          </View>
+
+          <View className="dash__card" id="dash-units">
+            <View className="dash__heading-row">
+              <Text className="dash__heading">{isLeader ? '单位排名（按完成率）' : '各单位进展'}</Text>
+              <Text className="dash__hint">点单位看详情</Text>
+            </View>
+            {units.length === 0 ? (
+              <EmptyState title="这一年还没有任务" hint="任务生成后这里会列出各单位的进展" />
+            ) : null}
+            {(allUnits ? units : units.slice(0, UNITS_FIRST)).map((unit, index) => (
+              <View key={unit.unitId} data-unit-id={unit.unitId}>
+                <BarRow
+                  label={isLeader ? `${index + 1}. ${unit.name}` : unit.name}
+                  rate={unit.completionRate}
+                  note={`${percent(unit.completionRate)}${unit.overdue ? ` · 逾期${unit.overdue}` : ''}`}
+                  onClick={() => openUnit(unit.unitId, year)}
+                />
+              </View>
+            ))}
+            {units.length > UNITS_FIRST ? (
+              <Text className="dash__more" onClick={() => setAllUnits(!allUnits)}>
+                {allUnits ? '收起' : `展开全部 ${units.length} 个单位`}
+              </Text>
+            ) : null}
+          </View>
+
+          <View className="dash__card" id="dash-overdue">
+            <View className="dash__heading-row">
+              <Text className="dash__heading">{`逾期任务 ${data.overdueCount} 项`}</Text>
+            </View>
+            {overdueUnits.length === 0 ? (
+              <EmptyState title="没有逾期任务" hint="到期未报送的任务会出现在这里，可以直接催办" />
+            ) : null}
+            {(allOverdue ? overdueUnits : overdueUnits.slice(0, OVERDUE_UNITS_FIRST)).map((unit) => (
+              <View key={unit.unitId} className="dash__overdue-unit" data-overdue-unit={unit.unitId}>
+                <View className="dash__overdue-head">
+                  <View className="dash__overdue-name" onClick={() => openUnit(unit.unitId, year)}>
+                    <Text className="dash__unit-name">{unit.unitName}</Text>
+                    <Text className="dash__unit-note">{`${unit.tasks.length}项逾期，最长${unit.maxDays}天 ›`}</Text>
+                  </View>
+                  {isLeader ? (
+                    <UrgeButton
+                      label="催办该单位"
+                      strong
+                      disabled={urging}
+                      onUrge={() => void urge({ unitId: unit.unitId, unitName: unit.unitName })}
+                    />
+                  ) : null}
+                </View>
+                {unit.tasks.map((task) => (
+                  <TaskLine
+                    key={task.id}
+                    task={task}
+                    due={`逾期${task.daysOverdue}天`}
+                    onOpen={openTask}
+                    action={
+                      isLeader || role === 'reviewer' ? (
+                        <UrgeButton disabled={urging} onUrge={() => urgeTask(task)} />
+                      ) : undefined
+                    }
+                  />
+                ))}
+              </View>
+            ))}
+            {overdueUnits.length > OVERDUE_UNITS_FIRST ? (
+              <Text className="dash__more" onClick={() => setAllOverdue(!allOverdue)}>
+                {allOverdue ? '收起' : `展开全部 ${overdueUnits.length} 个单位`}
+              </Text>
+            ) : null}
+            {data.overdueCount > data.overdue.length ? (
+              <Text className="dash__hint">{`只列出了前 ${data.overdue.length} 项，其余请到各单位页面查看`}</Text>
+            ) : null}
+          </View>
+
+          <View className="dash__card">
+            <View className="dash__heading-row">
+              <Text className="dash__heading">一级指标完成情况</Text>
+              <Text className="dash__hint">点指标看二级</Text>
+            </View>
+            {data.indicators.map((indicator) => (
+              <View key={indicator.no}>
+                <BarRow
+                  label={`${LEVEL1_NUMERALS[indicator.no - 1] ?? indicator.no}、${indicator.name}`}
+                  rate={indicator.completionRate}
+                  note={`${percent(indicator.completionRate)}${indicator.overdue ? ` · 逾期${indicator.overdue}` : ''}`}
+                  onClick={() => setOpenIndicator(openIndicator === indicator.no ? null : indicator.no)}
+                />
+                {openIndicator === indicator.no
+                  ? (indicator.children ?? []).map((child) => (
+                      <View key={child.no} className="dash__child">
+                        <BarRow
+                          label={child.name}
+                          rate={child.completionRate}
+                          note={`${percent(child.completionRate)}（${child.approved}/${child.total}）`}
+                        />
+                      </View>
+                    ))
+                  : null}
+              </View>
+            ))}
+          </View>
+          <Text className="dash__footnote">
+            完成率＝已通过÷应完成；报送率＝已报送（含待审核）÷应完成；按时报送率＝到期任务中按时报送的比例。
+          </Text>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '单位进展',
+  enablePullDownRefresh: true,
 });

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '待审核',
+  enablePullDownRefresh: true,
 });

@@ -1,0 +1,7 @@
+import type { TaskDetail } from '../services/apiTypes';
+import { useApi } from './useApi';
+
+/** One task with its item, evidence, history and what the caller may do (`tasks.get`). */
+export function useTaskDetail(id: string | null | undefined) {
+  return useApi<TaskDetail>('tasks.get', id ? { id } : null);
+}

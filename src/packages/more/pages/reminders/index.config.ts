@@ -1,4 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '提醒',
-  enablePullDownRefresh: true,
-});

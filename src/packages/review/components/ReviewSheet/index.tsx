@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { Button, Image, ScrollView, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { shanghaiDate } from '../../../../core/dates';
+import ErrorView from '../../../../components/ErrorView';
+import Skeleton from '../../../../components/Skeleton';
+import { useApi } from '../../../../hooks/useApi';
+import { ApiError } from '../../../../services/api';
+import type { QueuedTask, TaskDetail } from '../../../../services/apiTypes';
+import { openDocument, previewPhotos } from '../../../../services/fileViewer';
+import { fileSize, formatDate, formatTime } from '../../../../utils/format';
+import { COMMENT_LIMIT, reviewCommentProblem, type ReviewDecision } from '../../logic';
+import './index.scss';
+
+/**
+ * The review of one report, over the queue: who reported what for which item, the note, the evidence
+ * (photos open in the viewer, documents in the phone's reader), and 通过 / 退回. 退回 needs a comment;
+ * without one nothing is sent.
+ */
+export default function ReviewSheet({
+  task,
+  today,
+  busy,
+  onDecide,
+  onClose,
+}: {
+  task: QueuedTask;
+  today: string;
+  busy: boolean;
+  /** Sends the decision; resolves when it is done (the sheet then closes), throws ApiError if refused. */
+  onDecide: (decision: ReviewDecision, comment: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const detail = useApi<TaskDetail>('tasks.get', { id: task.id });
+  const [comment, setComment] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const decide = async (decision: ReviewDecision) => {
+    if (busy) return;
+    const refusal = reviewCommentProblem(decision, comment);
+    if (refusal) {
+      setProblem(refusal);
+      return;
+    }
+    setProblem(null);
+    try {
+      await onDecide(decision, comment.trim());
+    } catch (caught) {
+      setProblem(caught instanceof ApiError ? caught.message : '提交没有成功，请重试');
+    }
+  };
+
+  /** Closing loses a comment being written: ask first. */
+  const close = () => {
+    if (comment.trim() === '') {
+      onClose();
+      return;
+    }
+    void Taro.showModal({
+      title: '放弃这条审核意见？',
+      content: '关闭后，已填写的意见不会保存。',
+      confirmText: '放弃',
+      cancelText: '继续填写',
+    }).then(({ confirm }) => {
+      if (confirm) onClose();
+    });
+  };
+
+  const evidence = detail.data?.evidence ?? [];
+  const images = evidence.filter((item) => item.kind === 'image');
+  const documents = evidence.filter((item) => item.kind !== 'image');
+  const photoUrls = images.flatMap((item) => (item.url ? [item.url] : []));
+  const lastReturn = [...(detail.data?.history ?? [])].reverse().find((entry) => entry.action === 'return');
+  const late = task.submittedAt ? shanghaiDate(new Date(task.submittedAt)) > task.dueDate : false;
+
+  return (
+    <View className="sheet">
+      {/* catchMove on the mask and the header, not around the ScrollView: the page behind stays put. */}
+      <View className="sheet__mask" catchMove onClick={close} />
+      <View className="sheet__panel" role="dialog" aria-label={`审核 ${task.unitName} 第${task.itemNo}项`}>
+        <View className="sheet__head" catchMove>
+          <Text className="sheet__unit">{task.unitName}</Text>
+          <View className="sheet__close" role="button" aria-label="关闭" onClick={close}>
+            <Text>关闭</Text>
+          </View>
+        </View>
+        <ScrollView className="sheet__scroll" scrollY enhanced showScrollbar={false}>
+          <Text className="sheet__title">{`第${task.itemNo}项 ${detail.data?.item.title ?? task.title}`}</Text>
+          <View className="sheet__meta">
+            <Text className="sheet__label">{task.label}</Text>
+            <Text>{`应于${formatDate(task.dueDate)}前报送`}</Text>
+            {task.submittedAt ? <Text>{`${formatTime(task.submittedAt, today)} 报送`}</Text> : null}
+            {late ? <Text className="sheet__late">逾期报送</Text> : null}
+          </View>
+          {detail.data ? <Text className="sheet__requirement">{detail.data.item.text}</Text> : null}
+
+          <Text className="sheet__section">报送说明</Text>
+          <Text className="sheet__note" userSelect>
+            {task.note || '（未填写说明）'}
+          </Text>
+
+          {lastReturn?.comment ? (
+            <View className="sheet__previous">
+              <Text className="sheet__previous-title">{`上次退回意见（${formatTime(lastReturn.at, today)}）`}</Text>
+              <Text className="sheet__previous-text">{lastReturn.comment}</Text>
+            </View>
+          ) : null}
+
+          <Text className="sheet__section">{`佐证材料（${detail.data ? evidence.length : task.evidenceCount}份）`}</Text>
+          {detail.error ? <ErrorView message={detail.error.message} onRetry={() => void detail.reload()} /> : null}
+          {!detail.data && detail.loading ? <Skeleton rows={1} /> : null}
+          {detail.data && evidence.length === 0 ? <Text className="sheet__none">没有上传材料</Text> : null}
+          {images.length > 0 ? (
+            <View className="sheet__photos">
+              {images.map((item) => (
+                <View
+                  key={item.id}
+                  className="sheet__photo"
+                  onClick={() => item.url && previewPhotos(item.url, photoUrls)}
+                  aria-label={`查看照片 ${item.name}`}
+                >
+                  {item.url ? <Image className="sheet__photo-img" src={item.url} mode="aspectFill" lazyLoad /> : null}
+                </View>
+              ))}
+            </View>
+          ) : null}
+          {documents.map((item) => (
+            <View
+              key={item.id}
+              className="sheet__doc"
+              hoverClass="sheet__doc--hover"
+              onClick={() =>
+                item.url
+                  ? void openDocument(item.url, item.name)
+                  : void Taro.showToast({ title: '这份文件暂时打不开，请稍后重试', icon: 'none' })
+              }
+            >
+              <Text className="sheet__doc-kind">{item.mime === 'application/pdf' ? 'PDF' : '文档'}</Text>
+              <Text className="sheet__doc-name">{item.name}</Text>
+              <Text className="sheet__doc-size">{fileSize(item.size)}</Text>
+            </View>
+          ))}
+          <Text
+            className="sheet__link"
+            onClick={() => void Taro.navigateTo({ url: `/pages/task/index?id=${task.id}` })}
+          >
+            查看任务详情和办理记录 ›
+          </Text>
+        </ScrollView>
+
+        <View className="sheet__foot">
+          <Textarea
+            className="sheet__comment"
+            value={comment}
+            placeholder="审核意见：退回时必填，写明需要补充或修改的内容"
+            maxlength={COMMENT_LIMIT}
+            fixed
+            onInput={(event) => {
+              setComment(event.detail.value);
+              if (problem) setProblem(null);
+            }}
+          />
+          {problem ? (
+            <View className="sheet__problem" role="alert">
+              <Text>{problem}</Text>
+            </View>
+          ) : null}
+          <View className="sheet__actions">
+            <Button className="sheet__return" disabled={busy || undefined} onClick={() => void decide('return')}>
+              退回
+            </Button>
+            <Button
+              className="sheet__approve"
+              disabled={busy || undefined}
+              loading={busy || undefined}
+              onClick={() => void decide('approve')}
+            >
+              通过
+            </Button>
+          </View>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,179 @@
+import Taro from '@tarojs/taro';
+import type { EvidenceKind } from './draftModel';
+import { IS_H5, IS_WEAPP } from './platform';
+import { extensionOf, type PickedFile } from './upload';
+
+/**
+ * Picking evidence on the phone: photos from the camera or album, documents from a WeChat chat.
+ * In WeChat these are the mini-program pickers; in the H5 app a hidden file input does the same.
+ */
+
+export interface PickedEvidence extends PickedFile {
+  kind: EvidenceKind;
+}
+
+/** What the server takes (checked again there, by content). */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'];
+const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png']);
+/** Photos larger than this are compressed before they go over a weak signal. */
+const COMPRESS_ABOVE_BYTES = 300 * 1024;
+export const MAX_PICK = 9;
+
+/** A picker that was closed without choosing is not an error. */
+export class PickerError extends Error {}
+
+function kindOf(name: string): EvidenceKind {
+  return IMAGE_EXTENSIONS.has(extensionOf(name)) ? 'image' : 'document';
+}
+
+function isCancel(error: unknown): boolean {
+  const message = (error as { errMsg?: string } | null)?.errMsg ?? String(error);
+  return /cancel/i.test(message);
+}
+
+function photoName(index: number, path: string): string {
+  const now = new Date(Date.now() + 8 * 3_600_000).toISOString();
+  const stamp = `${now.slice(5, 7)}${now.slice(8, 10)}-${now.slice(11, 13)}${now.slice(14, 16)}`;
+  const ext = extensionOf(path) === 'png' ? 'png' : 'jpg';
+  return `照片${stamp}-${index + 1}.${ext}`;
+}
+
+function sizeOnDisk(path: string, fallback: number): number {
+  try {
+    const stats = Taro.getFileSystemManager().statSync(path) as { size?: number };
+    return typeof stats.size === 'number' ? stats.size : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+// ---- H5: a hidden <input type="file">; its blob: URLs live as long as the page ----
+
+const livePaths = new Set<string>();
+
+function pickWithInput(accept: string, kindFor: (name: string) => EvidenceKind): Promise<PickedEvidence[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = true;
+    input.setAttribute('style', 'position:fixed;left:-9999px;top:0;width:1px;height:1px;opacity:0;');
+    document.body.appendChild(input);
+    const finish = (files: PickedEvidence[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => {
+      const chosen = Array.from(input.files ?? []).slice(0, MAX_PICK);
+      finish(
+        chosen.map((file) => {
+          const path = URL.createObjectURL(file);
+          livePaths.add(path);
+          return { path, name: file.name, size: file.size, kind: kindFor(file.name) };
+        }),
+      );
+    });
+    input.addEventListener('cancel', () => finish([]));
+    input.click();
+  });
+}
+
+// ---- WeChat ----
+
+async function compressIfLarge(path: string, size: number): Promise<{ path: string; size: number }> {
+  if (size <= COMPRESS_ABOVE_BYTES) return { path, size };
+  try {
+    const result = await Taro.compressImage({ src: path, quality: 70 });
+    return { path: result.tempFilePath, size: sizeOnDisk(result.tempFilePath, size) };
+  } catch {
+    return { path, size };
+  }
+}
+
+/**
+ * 拍照/相册: up to 9 photos, from the camera or the album, compressed by WeChat and again when a
+ * photo is still over 300 KB. Resolves to [] when the picker is closed without a choice.
+ */
+export async function pickPhotos(max = MAX_PICK): Promise<PickedEvidence[]> {
+  if (IS_H5) return pickWithInput('image/*', () => 'image');
+  if (!IS_WEAPP) return [];
+  let files: Array<{ tempFilePath: string; size: number }>;
+  try {
+    files = (
+      await Taro.chooseMedia({
+        count: max,
+        mediaType: ['image'],
+        sourceType: ['album', 'camera'],
+        sizeType: ['compressed'],
+      })
+    ).tempFiles;
+  } catch (error) {
+    if (isCancel(error)) return [];
+    throw new PickerError('没能打开相册或相机，请在微信设置里允许访问后再试');
+  }
+  const picked: PickedEvidence[] = [];
+  for (const [index, file] of files.entries()) {
+    const small = await compressIfLarge(file.tempFilePath, file.size);
+    picked.push({ path: small.path, size: small.size, name: photoName(index, small.path), kind: 'image' });
+  }
+  return picked;
+}
+
+/** 从聊天选文件: PDF, Word, Excel or pictures sent in a WeChat chat (in H5: any such file). */
+export async function pickDocuments(max = MAX_PICK): Promise<PickedEvidence[]> {
+  if (IS_H5) return pickWithInput(DOCUMENT_EXTENSIONS.map((ext) => `.${ext}`).join(','), kindOf);
+  if (!IS_WEAPP) return [];
+  try {
+    const result = await Taro.chooseMessageFile({ count: max, type: 'file', extension: DOCUMENT_EXTENSIONS });
+    return result.tempFiles.map((file) => ({
+      path: file.path,
+      name: file.name,
+      size: file.size,
+      kind: kindOf(file.name),
+    }));
+  } catch (error) {
+    if (isCancel(error)) return [];
+    throw new PickerError('没能打开聊天文件，请稍后再试');
+  }
+}
+
+/** Whether a file picked earlier can still be read: after a reload an H5 blob: URL is gone. */
+export function isPathAvailable(path: string): boolean {
+  if (!path) return false;
+  if (IS_H5) return livePaths.has(path);
+  if (!IS_WEAPP) return false;
+  try {
+    Taro.getFileSystemManager().accessSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Keeps a picked file for a later 重试, even after WeChat is closed (temporary files are cleaned
+ * up): saves it in the mini-program's own storage. In H5 the path is kept as it is.
+ */
+export function keepForRetry(path: string): { path: string; saved: boolean } {
+  if (!IS_WEAPP) return { path, saved: false };
+  try {
+    return { path: Taro.getFileSystemManager().saveFileSync(path), saved: true };
+  } catch {
+    return { path, saved: false };
+  }
+}
+
+/** Frees a file kept for 重试 once it is uploaded or deleted. */
+export function discardKept(path: string, saved: boolean | undefined): void {
+  if (IS_H5 && livePaths.has(path)) {
+    livePaths.delete(path);
+    URL.revokeObjectURL(path);
+    return;
+  }
+  if (!saved || !IS_WEAPP) return;
+  try {
+    Taro.getFileSystemManager().removeSavedFile({ filePath: path });
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,185 @@
+import type { Browser, Page } from 'playwright-core';
+import { startLocalServer, type RunningServer } from '../helpers/localServer';
+import { launchBrowser, phonePage, withScreenshot } from './browser';
+
+/** 我的: a new user binds with an invite code and lands on their unit's tasks; demo identities switch. */
+describe('binding and identity on 我的', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLocalServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function api<T = any>(openid: string | null, action: string, payload: unknown = {}): Promise<T> {
+    const reply = await fetch(`${server.url}/api/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(openid ? { 'X-Openid': openid } : {}) },
+      body: JSON.stringify(payload),
+    });
+    const body = (await reply.json()) as { ok: boolean; data?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${action}: ${body.error?.message}`);
+    return body.data as T;
+  }
+
+  /** A phone whose H5 app believes it is `openid` (Taro keeps storage as JSON {"data": …}). */
+  async function phoneAs(openid: string | null, width = 375): Promise<Page> {
+    const page = await phonePage(browser, width);
+    if (openid) {
+      await page.addInitScript((value) => localStorage.setItem('demo-openid', JSON.stringify({ data: value })), openid);
+    }
+    return page;
+  }
+
+  /** Waits until `check` holds (the server catching up with what the page sent). */
+  async function eventually(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  const CODE_INPUT = '.me-field__input--code input';
+  const codeInput = (page: Page) => page.locator(CODE_INPUT);
+  /** Waits until the invite code field shows `value` (what the user sees, not what was typed). */
+  const codeShows = (page: Page, value: string) =>
+    page.waitForFunction(
+      ([selector, expected]) => (document.querySelector(selector) as HTMLInputElement | null)?.value === expected,
+      [CODE_INPUT, value] as const,
+      { timeout: 10_000 },
+    );
+  const nameInput = (page: Page) => page.locator('.me-bind input[maxlength="20"]');
+
+  async function horizontalOverflow(page: Page): Promise<string[]> {
+    return page.evaluate(() =>
+      Array.from(document.querySelectorAll('.me *'))
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && (box.right > window.innerWidth + 0.5 || box.left < -0.5);
+        })
+        .map(
+          (element) => `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 20)}`,
+        ),
+    );
+  }
+
+  it('binds a new user with the code from the invite link, who lands on their unit’s tasks', async () => {
+    const invite = await api('demo-admin', 'admin.invite.create', { unitId: 'hetang', role: 'staff' });
+    const page = await phoneAs('demo-new-xyz', 320);
+    await withScreenshot(page, 'bind-link', async () => {
+      await page.goto(`${server.url}/#/pages/me/index?invite=${invite.code.toLowerCase()}`);
+      await page.locator('.me-bind__title').waitFor();
+      // the code came with the link, in capitals
+      await codeShows(page, invite.code);
+      expect(await horizontalOverflow(page)).toEqual([]);
+
+      await nameInput(page).fill('荷塘新同事');
+      await page.locator('.me-bind .me-button--primary').click();
+
+      // on 任务: the unit's name and its tasks, as the server lists them for the new user
+      await page.waitForURL(/#\/pages\/tasks\/index/, { timeout: 15_000 });
+      const { tasks } = await api('demo-new-xyz', 'tasks.list', { year: 2026 });
+      expect(tasks.length).toBeGreaterThan(0);
+      await page.locator('.tasks__unit', { hasText: '荷塘乡' }).waitFor();
+      await page.getByText(tasks[0].title).first().waitFor();
+
+      expect(await api('demo-new-xyz', 'session.get')).toMatchObject({
+        user: { name: '荷塘新同事', unitId: 'hetang', role: 'staff' },
+      });
+
+      // 我的 now shows who they are instead of the form
+      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.locator('.me-profile', { hasText: '荷塘新同事' }).waitFor();
+      await page.locator('.me-profile__role', { hasText: '经办人' }).waitFor();
+      await page.locator('.me-profile__unit', { hasText: '荷塘乡' }).waitFor();
+      expect(await page.locator('.me-bind').count()).toBe(0);
+    });
+  }, 120_000);
+
+  it('says so when the code typed is wrong, and binds nobody', async () => {
+    const page = await phoneAs('demo-new-wrong');
+    await withScreenshot(page, 'bind-wrong-code', async () => {
+      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.locator('.me-bind__title').waitFor();
+      await codeInput(page).fill('zzzz2222');
+      await codeShows(page, 'ZZZZ2222');
+      await nameInput(page).fill('张三');
+      await page.locator('.me-bind .me-button--primary').click();
+      await page.locator('.me-bind__error', { hasText: '邀请码不存在' }).waitFor();
+      expect(page.url()).toContain('pages/me/index');
+      expect(await api('demo-new-wrong', 'session.get')).toMatchObject({ user: null });
+
+      // a short code is caught before anything is sent
+      await codeInput(page).fill('abc');
+      await page.locator('.me-bind .me-button--primary').click();
+      await page.locator('.me-bind__error', { hasText: '邀请码是8位字母或数字' }).waitFor();
+    });
+  }, 60_000);
+
+  it('shows a clerk the reminders raised for them; one opens its task, and all can be marked read', async () => {
+    const { unread, reminders } = await api('demo-staff-hetang', 'reminders.list');
+    expect(unread).toBeGreaterThan(1);
+    const page = await phoneAs('demo-staff-hetang', 320);
+    await withScreenshot(page, 'me-reminders', async () => {
+      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.locator('.me-card__title', { hasText: `我的提醒（${unread}条未读）` }).waitFor();
+      const first = page.locator('.me-reminder').first();
+      await first.getByText(reminders[0].title).waitFor();
+      await first.getByText(reminders[0].message).waitFor();
+      expect(await horizontalOverflow(page)).toEqual([]);
+
+      await first.click();
+      await page.waitForURL(new RegExp(`#/pages/task/index\\?id=${reminders[0].taskId}`), { timeout: 15_000 });
+      // opening it marked it read (the mark is sent as the task opens)
+      await eventually(async () => (await api('demo-staff-hetang', 'reminders.list')).unread === unread - 1);
+
+      // back on 我的, as the user goes back: the list is fetched again when the page shows
+      await page.goBack();
+      await page.locator('.me-card__title', { hasText: `我的提醒（${unread - 1}条未读）` }).waitFor();
+      await page.getByText('全部标为已读').click();
+      await page.locator('.me-card__title', { hasText: /^我的提醒$/ }).waitFor();
+      expect(await page.locator('.me-reminder--unread').count()).toBe(0);
+      expect((await api('demo-staff-hetang', 'reminders.list')).unread).toBe(0);
+    });
+  }, 90_000);
+
+  it('switches demo identities, tries the app as a new user, and leaves the demo identity', async () => {
+    const page = await phoneAs(null);
+    await withScreenshot(page, 'bind-demo-identities', async () => {
+      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.getByText('还没有选择身份：点一个身份开始体验。').waitFor();
+
+      // 经办人 are many: shown by kind of unit, folded until asked for
+      const streets = page.locator('.me-demo__kind-head', { hasText: '街道' });
+      expect(await page.locator('.me-demo__person', { hasText: '西郊街道' }).count()).toBe(0);
+      await streets.click();
+      const xijiao = page.locator('.me-demo__person', { hasText: '经办人 · 西郊街道' });
+      await xijiao.click();
+
+      await page.waitForURL(/#\/pages\/tasks\/index/, { timeout: 15_000 });
+      await page.locator('.tasks__unit', { hasText: '西郊街道' }).waitFor();
+      expect(await page.evaluate(() => localStorage.getItem('demo-openid'))).toBe(
+        JSON.stringify({ data: 'demo-staff-xijiao' }),
+      );
+
+      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.locator('.me-profile', { hasText: '西郊街道' }).waitFor();
+      await page.getByText('以新用户身份体验（需要邀请码）').click();
+      await page.locator('.me-bind__title').waitFor();
+      await page.getByText('您正以新用户身份体验：请用管理员生成的邀请码绑定。').waitFor();
+      const fresh = await page.evaluate(() => JSON.parse(localStorage.getItem('demo-openid') ?? '{}').data);
+      expect(fresh).toMatch(/^demo-new-/);
+
+      await page.getByText('退出演示身份').click();
+      await page.getByText('还没有选择身份：点一个身份开始体验。').waitFor();
+      expect(await page.evaluate(() => localStorage.getItem('demo-openid'))).toBeNull();
+    });
+  }, 90_000);
+});
