@@ -140,8 +140,9 @@ describe('binding and identity on 我的', () => {
       // opening it marked it read (the mark is sent as the task opens)
       await eventually(async () => (await api('demo-staff-hetang', 'reminders.list')).unread === unread - 1);
 
-      // back on 我的, as the user goes back: the list is fetched again when the page shows
-      await page.goBack();
+      // open 我的 again (as after reopening the app): the list is fetched afresh
+      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.reload();
       await page.locator('.me-card__title', { hasText: `我的提醒（${unread - 1}条未读）` }).waitFor();
       await page.getByText('全部标为已读').click();
       await page.locator('.me-card__title', { hasText: /^我的提醒$/ }).waitFor();
