@@ -15,9 +15,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/tasks/index', text: '任务' },
-      { pagePath: 'pages/workbench/index', text: '工作台' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/tasks/index',
+        text: '任务',
+        iconPath: 'assets/tab/tasks.png',
+        selectedIconPath: 'assets/tab/tasks-active.png',
+      },
+      {
+        pagePath: 'pages/workbench/index',
+        text: '工作台',
+        iconPath: 'assets/tab/workbench.png',
+        selectedIconPath: 'assets/tab/workbench-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
   window: {
