@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect } from 'react';
 import { callApi } from '../services/api';
 import type { ReminderList } from '../services/apiTypes';
+import { offerReminders } from '../services/subscribe';
 import { forgetRecentAnswers, useApi } from './useApi';
 import { useMutation } from './useMutation';
 
@@ -50,4 +51,12 @@ export function useReminders(enabled: boolean) {
   );
 
   return { ...list, markRead };
+}
+
+/**
+ * For a tap handler at a natural moment (报送): asks WeChat about reminders and reports what the
+ * user accepted. Call it first thing in the handler (WeChat shows its dialog only in answer to a tap).
+ */
+export function useReminderOffer(): () => void {
+  return useCallback(() => offerReminders((templateIds) => callApi('reminders.subscribe', { templateIds })), []);
 }

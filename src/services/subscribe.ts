@@ -41,3 +41,15 @@ export function askForReminders(): Promise<string[]> {
     return REMINDER_TEMPLATES.filter((id) => answers[id] === 'accept');
   });
 }
+
+/**
+ * At a natural moment (报送), offers reminders without holding up the tap's own work: the answer
+ * is reported to the server, which counts what it may send. Call first thing in the tap handler.
+ */
+export function offerReminders(report: (templateIds: string[]) => Promise<unknown>): void {
+  if (!CAN_ASK_FOR_REMINDERS) return;
+  askForReminders()
+    .then((accepted) => (accepted.length > 0 ? report(accepted) : undefined))
+    .then(() => undefined)
+    .catch(() => undefined);
+}

@@ -14,6 +14,7 @@ import UploadQueue from '../../components/UploadQueue';
 import { forgetRecentAnswers } from '../../hooks/useApi';
 import { useEvidenceUpload } from '../../hooks/useEvidenceUpload';
 import { useMutation } from '../../hooks/useMutation';
+import { useReminderOffer } from '../../hooks/useReminders';
 import { useSession } from '../../hooks/useSession';
 import { useTaskDetail } from '../../hooks/useTaskDetail';
 import { ApiError, newRequestId } from '../../services/api';
@@ -191,7 +192,11 @@ export default function TaskPage() {
     }
   };
 
+  const offerReminderSubscription = useReminderOffer();
+
   const submit = async () => {
+    // WeChat asks about reminders only in answer to a tap: first thing, before any await.
+    offerReminderSubscription();
     if (!id || !task || submittingRef.current) return;
     submittingRef.current = true;
     setSubmitting(true);
