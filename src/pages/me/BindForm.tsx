@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { bindProblem, INVITE_CODE_LENGTH, normalizeInviteCode } from './meLogic';
-import { useBind } from './useBind';
+import { useBind } from '../../hooks/useBind';
 
 /**
  * The first thing a new user sees: the invite code from the admin (pre-filled when they came by its

@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
-import { forgetRecentAnswers } from '../../hooks/useApi';
-import { useSession } from '../../hooks/useSession';
-import { ApiError, callApi } from '../../services/api';
-import type { Session, SessionUser } from '../../services/apiTypes';
-import { demoOpenid, newDemoOpenid, setDemoOpenid } from '../../services/identity';
-import { IS_H5 } from '../../services/platform';
+import { forgetRecentAnswers } from './useApi';
+import { useSession } from './useSession';
+import { ApiError, callApi } from '../services/api';
+import type { Session, SessionUser } from '../services/apiTypes';
+import { demoOpenid, newDemoOpenid, setDemoOpenid } from '../services/identity';
+import { IS_H5 } from '../services/platform';
 
 /**
  * Binding with an invite code. On a weak network the reply can be lost after the server bound the
