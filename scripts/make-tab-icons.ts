@@ -5,53 +5,20 @@
  */
 import { writeFileSync } from 'fs';
 import { join } from 'path';
-import { deflateSync } from 'zlib';
+import { encodePng } from '../local/png';
 
 const SIZE = 81;
 type Shape = (x: number, y: number) => boolean;
 
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
-
 function png(shape: Shape, [r, g, b]: [number, number, number]): Buffer {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < SIZE; y += 1) {
-    const row = Buffer.alloc(1 + SIZE * 4);
-    for (let x = 0; x < SIZE; x += 1) {
-      // 4×4 supersampling for smooth edges.
-      let covered = 0;
-      for (let sy = 0; sy < 4; sy += 1)
-        for (let sx = 0; sx < 4; sx += 1) if (shape(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) covered += 1;
-      row.set([r, g, b, Math.round((covered / 16) * 255)], 1 + x * 4);
+  return encodePng(SIZE, SIZE, (x, y) => {
+    // 4×4 supersampling for smooth edges.
+    let covered = 0;
+    for (let sy = 0; sy < 4; sy += 1) {
+      for (let sx = 0; sx < 4; sx += 1) if (shape(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) covered += 1;
     }
-    rows.push(row);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(SIZE, 0);
-  header.writeUInt32BE(SIZE, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+    return [r, g, b, (covered / 16) * 255];
+  });
 }
 
 const rect =

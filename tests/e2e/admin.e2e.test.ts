@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { inviteLastDay } from '../../src/packages/admin/pages/manage/adminLogic';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { launchBrowser, phonePage, withScreenshot } from './browser';
+import { launchBrowser, phoneAs as openPhoneAs, withScreenshot } from './browser';
 
 /** 管理 as the demo admin, on a 320 px phone: invite codes, people, units. */
 describe('管理', () => {
@@ -28,11 +28,7 @@ describe('管理', () => {
     return (await reply.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } };
   }
 
-  async function phoneAs(openid: string, width = 320): Promise<Page> {
-    const page = await phonePage(browser, width);
-    await page.addInitScript((value) => localStorage.setItem('demo-openid', JSON.stringify({ data: value })), openid);
-    return page;
-  }
+  const phoneAs = (openid: string, width = 320): Promise<Page> => openPhoneAs(browser, openid, width);
 
   async function openManage(page: Page): Promise<void> {
     await page.goto(`${server.url}/#/packages/admin/pages/manage/index`);

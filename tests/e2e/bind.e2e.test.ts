@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { launchBrowser, phonePage, withScreenshot } from './browser';
+import { apiAs, launchBrowser, phoneAs as openPhoneAs, withScreenshot } from './browser';
 
 /** 我的: a new user binds with an invite code and lands on their unit's tasks; demo identities switch. */
 describe('binding and identity on 我的', () => {
@@ -17,25 +17,10 @@ describe('binding and identity on 我的', () => {
     await server?.stop();
   });
 
-  async function api<T = any>(openid: string | null, action: string, payload: unknown = {}): Promise<T> {
-    const reply = await fetch(`${server.url}/api/${action}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(openid ? { 'X-Openid': openid } : {}) },
-      body: JSON.stringify(payload),
-    });
-    const body = (await reply.json()) as { ok: boolean; data?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${action}: ${body.error?.message}`);
-    return body.data as T;
-  }
+  const api = <T = any>(openid: string | null, action: string, payload: unknown = {}) =>
+    apiAs<T>(server.url, openid, action, payload);
 
-  /** A phone whose H5 app believes it is `openid` (Taro keeps storage as JSON {"data": …}). */
-  async function phoneAs(openid: string | null, width = 375): Promise<Page> {
-    const page = await phonePage(browser, width);
-    if (openid) {
-      await page.addInitScript((value) => localStorage.setItem('demo-openid', JSON.stringify({ data: value })), openid);
-    }
-    return page;
-  }
+  const phoneAs = (openid: string | null, width = 375) => openPhoneAs(browser, openid, width);
 
   /** Waits until `check` holds (the server catching up with what the page sent). */
   async function eventually(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {

@@ -44,3 +44,29 @@ export async function withScreenshot<T>(page: Page, name: string, step: () => Pr
     throw error;
   }
 }
+
+/** A phone whose H5 app runs as `openid` (Taro H5 keeps storage in localStorage as JSON {"data": …}). */
+export async function phoneAs(browser: Browser, openid: string | null, width = 375): Promise<Page> {
+  const page = await phonePage(browser, width);
+  if (openid) {
+    await page.addInitScript((value) => localStorage.setItem('demo-openid', JSON.stringify({ data: value })), openid);
+  }
+  return page;
+}
+
+/** Calls the local cloud's API as `openid` (demo mode); throws with the server's message when refused. */
+export async function apiAs<T = any>(
+  url: string,
+  openid: string | null,
+  action: string,
+  payload: unknown = {},
+): Promise<T> {
+  const reply = await fetch(`${url}/api/${action}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(openid ? { 'X-Openid': openid } : {}) },
+    body: JSON.stringify(payload),
+  });
+  const body = (await reply.json()) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${action}: ${body.error?.message}`);
+  return body.data as T;
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { launchBrowser, phonePage, withScreenshot } from './browser';
+import { apiAs, launchBrowser, phoneAs as openPhoneAs, withScreenshot } from './browser';
 
 /**
  * 区领导 (demo-leader) on a phone: the 工作台's summary, the district dashboard (rates, ranking,
@@ -15,23 +15,9 @@ describe('leader: 全区进展', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  async function api(action: string, payload: unknown, openid = LEADER): Promise<any> {
-    const response = await fetch(`${server.url}/api/${action}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Openid': openid },
-      body: JSON.stringify(payload),
-    });
-    const envelope = (await response.json()) as any;
-    if (!envelope.ok) throw new Error(`${action}: ${envelope.error.message}`);
-    return envelope.data;
-  }
+  const api = (action: string, payload: unknown, openid: string = LEADER) => apiAs(server.url, openid, action, payload);
 
-  /** A phone whose H5 demo identity is kept where Taro H5 keeps storage: localStorage, JSON {data}. */
-  async function phoneAs(openid: string, width = 375): Promise<Page> {
-    const page = await phonePage(browser, width);
-    await page.addInitScript((id) => localStorage.setItem('demo-openid', JSON.stringify({ data: id })), openid);
-    return page;
-  }
+  const phoneAs = (openid: string, width = 375): Promise<Page> => openPhoneAs(browser, openid, width);
 
   const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
   const exactly = (value: number | string) => new RegExp(`^${value}$`);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { launchBrowser, phonePage, withScreenshot } from './browser';
+import { apiAs, launchBrowser, phoneAs as openPhoneAs, withScreenshot } from './browser';
 
 /**
  * 区司法局's reviewer (demo-reviewer-sfj) on a phone: the 工作台 shows how many reports wait, the
@@ -15,23 +15,10 @@ describe('reviewer: 审核', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  async function api(action: string, payload: unknown, openid = REVIEWER): Promise<any> {
-    const response = await fetch(`${server.url}/api/${action}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Openid': openid },
-      body: JSON.stringify(payload),
-    });
-    const envelope = (await response.json()) as any;
-    if (!envelope.ok) throw new Error(`${action}: ${envelope.error.message}`);
-    return envelope.data;
-  }
+  const api = (action: string, payload: unknown, openid: string = REVIEWER) =>
+    apiAs(server.url, openid, action, payload);
 
-  /** A phone whose H5 demo identity is kept where Taro H5 keeps storage: localStorage, JSON {data}. */
-  async function phoneAs(openid: string, width = 375): Promise<Page> {
-    const page = await phonePage(browser, width);
-    await page.addInitScript((id) => localStorage.setItem('demo-openid', JSON.stringify({ data: id })), openid);
-    return page;
-  }
+  const phoneAs = (openid: string, width = 375): Promise<Page> => openPhoneAs(browser, openid, width);
 
   const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
 

@@ -4,7 +4,7 @@ import { join } from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
 import { makePdf, makePng } from '../helpers/sampleFiles';
-import { launchBrowser, phonePage, withScreenshot } from './browser';
+import { apiAs, launchBrowser, phonePage, withScreenshot } from './browser';
 
 /**
  * A township clerk (demo-staff-xijiao, 西郊街道) on a phone: 我的任务 and 任务详情 in the H5 build
@@ -20,16 +20,7 @@ describe('staff: 我的任务 and 任务详情', () => {
   /** Pending tasks of 西郊街道 with no evidence yet, one per test so the tests do not meet. */
   let fresh: string[];
 
-  async function api(action: string, payload: unknown, openid = STAFF): Promise<any> {
-    const response = await fetch(`${server.url}/api/${action}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Openid': openid },
-      body: JSON.stringify(payload),
-    });
-    const envelope = (await response.json()) as any;
-    if (!envelope.ok) throw new Error(`${action}: ${envelope.error.message}`);
-    return envelope.data;
-  }
+  const api = (action: string, payload: unknown, openid: string = STAFF) => apiAs(server.url, openid, action, payload);
 
   beforeAll(async () => {
     server = await startLocalServer();
