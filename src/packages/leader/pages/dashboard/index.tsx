@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import ExportButton from '../../../../components/ExportButton';
 import BarRow from '../../../../components/BarRow';
 import EmptyState from '../../../../components/EmptyState';
 import ErrorView from '../../../../components/ErrorView';
@@ -70,6 +71,7 @@ export default function DashboardPage() {
     });
 
   const years = yearChoices(thisYear);
+  const canExport = session?.user?.role === 'leader' || session?.user?.role === 'admin';
 
   return (
     <View className="dash">
@@ -78,6 +80,11 @@ export default function DashboardPage() {
           <Text className="dash__title">{`${session?.district?.name ?? '全区'} ${year}年度`}</Text>
           {data ? <Text className="dash__asof">{`截至${formatDate(data.asOf)}`}</Text> : null}
         </View>
+        {data && data.totals.total > 0 && canExport ? (
+          <View className="dash__export">
+            <ExportButton action="export.xlsx" payload={{ year, asOf: data.asOf }} label="导出 Excel" />
+          </View>
+        ) : null}
         {years.length > 1 ? (
           <View className="dash__years" role="tablist">
             {years.map((choice) => (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import ExportButton from '../../../../components/ExportButton';
 import EmptyState from '../../../../components/EmptyState';
 import ErrorView from '../../../../components/ErrorView';
 import Ring from '../../../../components/Ring';
@@ -61,6 +62,15 @@ export default function UnitPage() {
           <View className="unit__hero">
             <Text className="unit__name">{data.unit.name}</Text>
             <Text className="unit__sub">{`${data.year}年度 · 截至${formatDate(data.asOf)} · 共${data.totals.total}项任务`}</Text>
+            {data.totals.total > 0 ? (
+              <View className="unit__export">
+                <ExportButton
+                  action="report.annual"
+                  payload={{ unitId: data.unit.id, year: data.year }}
+                  label={`生成${data.year}年度报告（草稿）`}
+                />
+              </View>
+            ) : null}
           </View>
           <View className="unit__body">
             {data.totals.total === 0 ? (

@@ -1,0 +1,27 @@
+import { Button } from '@tarojs/components';
+import { useExportFile } from '../../hooks/useExportFile';
+import './index.scss';
+
+/** 导出 Excel / 生成年度报告: one tap builds the file and opens it. */
+export default function ExportButton({
+  action,
+  payload,
+  label,
+}: {
+  action: 'export.xlsx' | 'report.annual';
+  payload: Record<string, unknown>;
+  label: string;
+}) {
+  const { exportFile, busy } = useExportFile(action);
+  return (
+    <Button
+      className="export-button"
+      size="mini"
+      loading={busy}
+      disabled={busy}
+      onClick={() => void exportFile(payload)}
+    >
+      {busy ? '正在生成…' : label}
+    </Button>
+  );
+}
