@@ -32,8 +32,20 @@ function progressed(task: TaskRecord, today: string): TaskRecord {
   const r = roll(task.id + task.districtId);
   const due = task.dueDate < today;
   const status = due
-    ? r < 60 ? 'approved' : r < 70 ? 'submitted' : r < 78 ? 'returned' : 'pending'
-    : r < 20 ? 'approved' : r < 32 ? 'submitted' : r < 36 ? 'returned' : 'pending';
+    ? r < 60
+      ? 'approved'
+      : r < 70
+        ? 'submitted'
+        : r < 78
+          ? 'returned'
+          : 'pending'
+    : r < 20
+      ? 'approved'
+      : r < 32
+        ? 'submitted'
+        : r < 36
+          ? 'returned'
+          : 'pending';
   if (status === 'pending') return task;
   const submittedOn = due ? addDays(task.dueDate, r % 2 ? -3 : 4) : addDays(today, -((r % 20) + 1));
   const at = `${submittedOn}T02:00:00.000Z`;
@@ -61,7 +73,11 @@ function directoryOf(index: number, base: Directory, units: number): Directory {
     tags: ['综合行政执法'],
     aliases: [],
   }));
-  return { ...base, district: { ...base.district, id, name: `第${index + 1}区`, fullName: `某市第${index + 1}区` }, units: [...base.units, ...extra] };
+  return {
+    ...base,
+    district: { ...base.district, id, name: `第${index + 1}区`, fullName: `某市第${index + 1}区` },
+    units: [...base.units, ...extra],
+  };
 }
 
 /** Builds a province of districts in one SQLite file, with every unit's tasks for the years. */
@@ -80,12 +96,19 @@ export async function buildProvince(options: ProvinceOptions): Promise<{ tasks: 
     const directory = directoryOf(index, base, options.unitsPerDistrict);
     await bootstrapDistrict(store, { catalog, directory, calendar, at });
     const district = (await store.getDistrict(directory.district.id))!;
-    const units: UnitRecord[] = directory.units.map((unit) => ({ ...unit, districtId: district.id, disabled: false, updatedAt: at }));
+    const units: UnitRecord[] = directory.units.map((unit) => ({
+      ...unit,
+      districtId: district.id,
+      disabled: false,
+      updatedAt: at,
+    }));
     const context = buildDistrictContext(district, units, calendar);
     const taskYears: Record<string, string> = {};
     for (const year of options.years) {
       const records = units.flatMap((unit) =>
-        tasksFor(unit, year, context.schedule).map((spec) => progressed(taskRecordFrom(spec, context, at), options.today)),
+        tasksFor(unit, year, context.schedule).map((spec) =>
+          progressed(taskRecordFrom(spec, context, at), options.today),
+        ),
       );
       tasks += await store.insertTasks(records, systemHistory);
       taskYears[String(year)] = context.fingerprint;
