@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { inviteLastDay } from '../../src/packages/admin/pages/manage/adminLogic';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { launchBrowser, phoneAs as openPhoneAs, withScreenshot } from './browser';
+import { launchBrowser, phoneAs as openPhoneAs, spillsSideways, withScreenshot } from './browser';
 
 /** 管理 as the demo admin, on a 320 px phone: invite codes, people, units. */
 describe('管理', () => {
@@ -33,18 +33,6 @@ describe('管理', () => {
   async function openManage(page: Page): Promise<void> {
     await page.goto(`${server.url}/#/packages/admin/pages/manage/index`);
     await page.locator('.manage__tab', { hasText: '邀请码' }).waitFor();
-  }
-
-  /** Visible elements of the page sticking out of a phone this wide. */
-  async function overflowing(page: Page): Promise<string[]> {
-    return page.evaluate(() =>
-      Array.from(document.querySelectorAll('.manage *'))
-        .filter((element) => {
-          const box = element.getBoundingClientRect();
-          return box.width > 0 && box.height > 0 && (box.right > window.innerWidth + 0.5 || box.left < -0.5);
-        })
-        .map((element) => `${element.className}: ${element.textContent?.slice(0, 20)}`),
-    );
   }
 
   /** Reads the QR code shown on the page the way a phone camera would: its pixels, through jsQR. */
@@ -85,7 +73,7 @@ describe('管理', () => {
       expect(await page.locator('.adm-chooser__row').count()).toBe(1);
       await page.locator('.adm-chooser__row', { hasText: '西郊街道' }).click();
       await page.locator('.adm-chip', { hasText: '经办人' }).click();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await spillsSideways(page, { scope: '.manage' })).toEqual([]);
       await page.locator('.adm-button', { hasText: '生成邀请码' }).click();
 
       const code = (await page.locator('.adm-invite__code').innerText()).trim();
@@ -95,7 +83,7 @@ describe('管理', () => {
       const [year, month, day] = inviteLastDay(7, new Date()).split('-').map(Number);
       await page.getByText(`${year}年${month}月${day}日 23:59 前有效`, { exact: true }).waitFor();
       expect(await scanQr(page)).toBe(`${server.url}/#/pages/me/index?invite=${code}`);
-      expect(await overflowing(page)).toEqual([]);
+      expect(await spillsSideways(page, { scope: '.manage' })).toEqual([]);
 
       // the code on the screen is a real one: a new person binds with it to 西郊街道 as 经办人
       const bound = await call('demo-new-from-admin-test', 'session.bind', { inviteCode: code, name: '新经办' });
@@ -112,7 +100,7 @@ describe('管理', () => {
       await page.locator('.adm-group__title', { hasText: '吕蒙乡' }).waitFor();
       await page.locator('.adm-person', { hasText: '赵区长' }).waitFor();
       await page.locator('.adm-person', { hasText: '钱管理（我）' }).waitFor();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await spillsSideways(page, { scope: '.manage' })).toEqual([]);
 
       const row = page.locator('.adm-group', { hasText: '吕蒙乡' }).locator('.adm-person', { hasText: target.name });
       expect(await row.locator('.adm-tag--off').count()).toBe(0);
@@ -147,7 +135,7 @@ describe('管理', () => {
       await page.locator('.adm-unit-form .adm-chip', { hasText: '区政府部门' }).click();
       await page.locator('.adm-unit-form input[placeholder="如：行政执法部门"]').fill('行政执法部门');
       await page.locator('.adm-unit-form input[placeholder="如：区政府办"]').fill('数据局');
-      expect(await overflowing(page)).toEqual([]);
+      expect(await spillsSideways(page, { scope: '.manage' })).toEqual([]);
       await page.locator('.adm-unit-form .adm-button', { hasText: '保存' }).click();
 
       const added = page.locator('.adm-group', { hasText: '区政府部门' }).locator('.adm-unit', { hasText: '区数据局' });
@@ -164,7 +152,7 @@ describe('管理', () => {
       await page.locator('.adm-unit-form input[placeholder="如：区政府办"]').fill('');
       await page.locator('.adm-unit-form .adm-button', { hasText: '保存' }).click();
       await page.locator('.adm-unit-form .adm-error', { hasText: '将找不到对应单位' }).waitFor();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await spillsSideways(page, { scope: '.manage' })).toEqual([]);
       const after = await call('demo-admin', 'admin.units.list');
       expect(after.data.units.find((unit: { id: string }) => unit.id === 'zfb').aliases).toContain('区政府办');
     });

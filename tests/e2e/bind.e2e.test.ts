@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { apiAs, launchBrowser, phoneAs as openPhoneAs, withScreenshot } from './browser';
+import { apiAs, launchBrowser, phoneAs as openPhoneAs, spillsSideways, withScreenshot } from './browser';
 
 /** 我的: a new user binds with an invite code and lands on their unit's tasks; demo identities switch. */
 describe('binding and identity on 我的', () => {
@@ -42,19 +42,6 @@ describe('binding and identity on 我的', () => {
     );
   const nameInput = (page: Page) => page.locator('.me-bind input[maxlength="20"]');
 
-  async function horizontalOverflow(page: Page): Promise<string[]> {
-    return page.evaluate(() =>
-      Array.from(document.querySelectorAll('.me *'))
-        .filter((element) => {
-          const box = element.getBoundingClientRect();
-          return box.width > 0 && (box.right > window.innerWidth + 0.5 || box.left < -0.5);
-        })
-        .map(
-          (element) => `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 20)}`,
-        ),
-    );
-  }
-
   it('binds a new user with the code from the invite link, who lands on their unit’s tasks', async () => {
     const invite = await api('demo-admin', 'admin.invite.create', { unitId: 'hetang', role: 'staff' });
     const page = await phoneAs('demo-new-xyz', 320);
@@ -63,7 +50,7 @@ describe('binding and identity on 我的', () => {
       await page.locator('.me-bind__title').waitFor();
       // the code came with the link, in capitals
       await codeShows(page, invite.code);
-      expect(await horizontalOverflow(page)).toEqual([]);
+      expect(await spillsSideways(page, { scope: '.me' })).toEqual([]);
 
       await nameInput(page).fill('荷塘新同事');
       await page.locator('.me-bind .me-button--primary').click();
@@ -118,7 +105,7 @@ describe('binding and identity on 我的', () => {
       const first = page.locator('.me-reminder').first();
       await first.getByText(reminders[0].title).waitFor();
       await first.getByText(reminders[0].message).waitFor();
-      expect(await horizontalOverflow(page)).toEqual([]);
+      expect(await spillsSideways(page, { scope: '.me' })).toEqual([]);
 
       await first.click();
       await page.waitForURL(new RegExp(`#/pages/task/index\\?id=${reminders[0].taskId}`), { timeout: 15_000 });

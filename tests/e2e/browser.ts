@@ -70,3 +70,42 @@ export async function apiAs<T = any>(
   if (!body.ok) throw new Error(`${action}: ${body.error?.message}`);
   return body.data as T;
 }
+
+/**
+ * What sticks out sideways on the page in front: elements past the screen's edges. (Taro's H5 page
+ * scrolls inside its own container, so the document's scroll width would not show it.)
+ * `scope` narrows the search; photos cropped by their frame (`ignoreImages`) and content of a strip
+ * narrower than the screen that scrolls sideways on purpose (`ignoreSideScrollers`) can be let be.
+ */
+export function spillsSideways(
+  page: Page,
+  options: { scope?: string; ignoreImages?: boolean; ignoreSideScrollers?: boolean } = {},
+): Promise<string[]> {
+  return page.evaluate(({ scope, ignoreImages, ignoreSideScrollers }) => {
+    const pages = Array.from(document.querySelectorAll('.taro_page')).filter(
+      (element) => getComputedStyle(element).display !== 'none',
+    );
+    const front = pages[pages.length - 1] ?? document.body;
+    const inSideScroller = (element: Element): boolean => {
+      for (let node = element.parentElement; node && node !== front; node = node.parentElement) {
+        const { overflowX } = getComputedStyle(node);
+        const scrolls = overflowX === 'auto' || overflowX === 'scroll';
+        if (scrolls && node.getBoundingClientRect().width < window.innerWidth - 1) return true;
+      }
+      return false;
+    };
+    return Array.from(document.querySelectorAll(scope ? `${scope} *` : '*'))
+      .filter((element) => front.contains(element) || Boolean(scope))
+      .filter((element) => {
+        if (ignoreImages && element.tagName === 'IMG') return false;
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return false;
+        const out = box.right > window.innerWidth + 0.5 || box.left < -0.5;
+        return out && !(ignoreSideScrollers && inSideScroller(element));
+      })
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className}: ${(element.textContent ?? '').slice(0, 30)}`,
+      );
+  }, options);
+}

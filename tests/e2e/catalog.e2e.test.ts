@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { launchBrowser, phonePage, withScreenshot } from './browser';
+import { launchBrowser, phonePage, spillsSideways, withScreenshot } from './browser';
 
 describe('the H5 app served by npm start', () => {
   let server: RunningServer;
@@ -25,8 +25,7 @@ describe('the H5 app served by npm start', () => {
       await expect(page.getByText('推进依法行政能力建设').count()).resolves.toBe(1);
       await page.getByText('全面推进政务诚信建设').click();
       await page.getByText('深化“新官不理旧账”专项整治', { exact: false }).waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await spillsSideways(page)).toEqual([]);
     });
   }, 60_000);
 });

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { launchBrowser, phoneAs, withScreenshot } from './browser';
+import { launchBrowser, phoneAs, spillsSideways, withScreenshot } from './browser';
 
 /**
  * A 320 px phone with large system fonts (text 1.5 times the size): every main screen still fits
@@ -19,31 +19,6 @@ const SCREENS: Array<{ name: string; openid: string; route: string; ready: strin
   { name: '审核', openid: 'demo-reviewer-sfj', route: 'packages/review/pages/queue/index', ready: '份材料' },
   { name: '我的', openid: 'demo-staff-xijiao', route: 'pages/me/index', ready: '西郊街道' },
 ];
-
-/**
- * Elements of the page in front that reach past the screen's edges. Content inside a deliberate
- * horizontal scroller (a strip narrower than the screen that scrolls sideways) does not count.
- */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const front = document.querySelector('.taro_page_show') ?? document.body;
-    const inSideScroller = (element: Element): boolean => {
-      for (let node = element.parentElement; node && node !== front; node = node.parentElement) {
-        const style = getComputedStyle(node);
-        const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
-        if (scrolls && node.getBoundingClientRect().width < window.innerWidth - 1) return true;
-      }
-      return false;
-    };
-    return Array.from(front.querySelectorAll('*'))
-      .filter((element) => {
-        const box = element.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) return false;
-        return (box.right > window.innerWidth + 1 || box.left < -1) && !inSideScroller(element);
-      })
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 20)}`);
-  });
-}
 
 describe('large system fonts at 320 px', () => {
   let server: RunningServer;
@@ -70,7 +45,7 @@ describe('large system fonts at 320 px', () => {
           root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * 1.5}px`;
         });
         await page.waitForTimeout(300);
-        expect(await overflowing(page)).toEqual([]);
+        expect(await spillsSideways(page, { ignoreSideScrollers: true })).toEqual([]);
       });
     }, 60_000);
   }
