@@ -49,15 +49,16 @@ export function buildDistrictContext(
     .update(JSON.stringify([district.defaultDueDate, catalog.items.map((item) => item.schedule), units]))
     .digest('hex')
     .slice(0, 16);
+  const assignmentsByUnit = assignmentIndex(catalog, directory);
   return {
     district,
     directory,
-    schedule: { catalog, directory, calendar: createWorkingCalendar(calendarData) },
+    schedule: { catalog, directory, calendar: createWorkingCalendar(calendarData), assignments: assignmentsByUnit },
     units,
     unitsById: new Map(units.map((unit) => [unit.id, unit])),
     itemsByNo: new Map(catalog.items.map((item) => [item.no, item])),
     leadsByItem,
-    assignmentsByUnit: assignmentIndex(catalog, directory),
+    assignmentsByUnit,
     fingerprint,
   };
 }

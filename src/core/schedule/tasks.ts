@@ -28,6 +28,12 @@ export interface ScheduleContext {
   catalog: Catalog;
   directory: Directory;
   calendar: WorkingCalendar;
+  /** Each unit's assignments, when the caller already worked them out for the directory. */
+  assignments?: Map<string, Assignment[]>;
+}
+
+function assignmentsOf(context: ScheduleContext, unitId: string): Assignment[] {
+  return (context.assignments ?? assignmentIndex(context.catalog, context.directory)).get(unitId) ?? [];
 }
 
 const PERIOD_TEXT: Record<string, (year: number) => string> = {
@@ -115,7 +121,7 @@ function unitOf(unitOrId: Unit | string, directory: Directory): Unit {
 /** The unit's tasks whose due dates fall in `year`. Events add tasks through `taskForEvent`. */
 export function tasksFor(unitOrId: Unit | string, year: number, context: ScheduleContext): TaskSpec[] {
   const unit = unitOf(unitOrId, context.directory);
-  const assigned = assignmentIndex(context.catalog, context.directory).get(unit.id) ?? [];
+  const assigned = assignmentsOf(context, unit.id);
   const byNo = new Map(context.catalog.items.map((item) => [item.no, item]));
   return assigned.flatMap((assignment) => {
     const item = byNo.get(assignment.itemNo);
@@ -142,9 +148,7 @@ export function taskForEvent(
   if (!item) throw new DomainError('NOT_FOUND', `任务清单中没有第${itemNo}项`);
   const rule = ruleKey ? item.schedule.events.find((event) => event.key === ruleKey) : item.schedule.events[0];
   if (!rule) throw new DomainError('FAILED_PRECONDITION', `第${itemNo}项不是按事件计算期限的任务，无需登记事件`);
-  const assignment = (assignmentIndex(context.catalog, context.directory).get(unit.id) ?? []).find(
-    (candidate) => candidate.itemNo === itemNo,
-  );
+  const assignment = assignmentsOf(context, unit.id).find((candidate) => candidate.itemNo === itemNo);
   if (!assignment) throw new DomainError('FORBIDDEN', `本单位不承担第${itemNo}项任务`);
   const due = dueAfterEvent(rule, eventDate, context.calendar);
   const days = rule.unit === 'workingDays' ? `${rule.within}个工作日` : `${rule.within}日`;
