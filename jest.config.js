@@ -16,7 +16,6 @@ module.exports = {
       },
     ],
   },
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testTimeout: 30000,
   globalSetup: '<rootDir>/tests/globalSetup.ts',
 };

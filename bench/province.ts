@@ -1,9 +1,9 @@
 import { createHash } from 'crypto';
 import { existsSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
-import { bootstrapDistrict } from '../cloudfunctions/api/src/bootstrap';
-import { buildDistrictContext } from '../cloudfunctions/api/src/districtContext';
-import { systemHistory, taskRecordFrom } from '../cloudfunctions/api/src/tasks';
+import { bootstrapDistrict } from '../server/bootstrap';
+import { buildDistrictContext } from '../server/districtContext';
+import { systemHistory, taskRecordFrom } from '../server/tasks';
 import { SqliteStore } from '../local/store/SqliteStore';
 import type { HolidayCalendarData } from '../src/core/calendar';
 import type { Catalog } from '../src/core/catalog/types';

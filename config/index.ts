@@ -1,4 +1,3 @@
-import path from 'path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -20,9 +19,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // TARO_OUTPUT_ROOT lets the local cloud build into a fresh folder and swap it in when done.
     outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${taroEnv}`,
-    alias: {
-      '@': path.resolve(__dirname, '..', 'src'),
-    },
     plugins: [],
     defineConstants: {
       // The WeChat cloud environment, from configuration at build time (docs/deploy-wechat.md).

@@ -2,10 +2,10 @@ import { randomBytes } from 'crypto';
 import { existsSync, readFileSync, rmSync } from 'fs';
 import type { Server } from 'http';
 import { join } from 'path';
-import type { ApiContext } from '../cloudfunctions/api/src/contract';
-import { HANDLERS } from '../cloudfunctions/api/src/handlers';
-import { EXPORT_HANDLERS } from '../cloudfunctions/api/src/handlers/exports';
-import { handleCall } from '../cloudfunctions/api/src/router';
+import type { ApiContext } from '../server/context';
+import { API_HANDLERS } from '../server/handlers';
+import { EXPORT_HANDLERS } from '../server/handlers/exportHandlers';
+import { handleCall } from '../server/router';
 import type { HolidayCalendarData } from '../src/core/calendar';
 import type { Catalog } from '../src/core/catalog/types';
 import type { Directory } from '../src/core/units';
@@ -41,7 +41,7 @@ export interface LocalCloud {
 }
 
 /** The local cloud serves in one place what WeChat splits between the `api` and `export` functions. */
-const LOCAL_HANDLERS = { ...HANDLERS, ...EXPORT_HANDLERS };
+const LOCAL_HANDLERS = { ...API_HANDLERS, ...EXPORT_HANDLERS };
 
 function readData<T>(name: string): T {
   return JSON.parse(readFileSync(join(ROOT, 'data', name), 'utf8')) as T;

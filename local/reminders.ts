@@ -1,8 +1,8 @@
 import { shanghaiDate } from '../src/core/dates';
 import type { ReminderRecord } from '../src/core/model';
-import type { ApiContext } from '../cloudfunctions/api/src/contract';
-import { runReminderJob } from '../cloudfunctions/api/src/reminders/job';
-import type { Delivery, ReminderSender } from '../cloudfunctions/api/src/reminders/sender';
+import type { ApiContext } from '../server/context';
+import { runReminderJob } from '../server/reminders/job';
+import type { Delivery, ReminderSender } from '../src/core/ports/ReminderSender';
 
 /** The local cloud has no WeChat to send through: each delivery is written to the outbox only. */
 export class LocalOutboxSender implements ReminderSender {

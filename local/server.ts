@@ -1,7 +1,7 @@
 import { existsSync } from 'fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import { join, resolve } from 'path';
-import type { ApiCall, ApiContext, Envelope } from '../cloudfunctions/api/src/contract';
+import type { ApiCall, ApiContext, Envelope } from '../server/context';
 import { DomainError, ERROR_STATUS } from '../src/core/errors';
 import type { LocalFileStorage } from './files/LocalFileStorage';
 import { apiRoute } from './http/apiRoute';

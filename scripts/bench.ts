@@ -10,10 +10,11 @@ import { Agent, request } from 'http';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
-import type { ApiContext } from '../cloudfunctions/api/src/contract';
-import { loadDistrictContext } from '../cloudfunctions/api/src/districtContext';
-import { recomputeDistrictSummary } from '../cloudfunctions/api/src/recomputeSummary';
-import { handleCall } from '../cloudfunctions/api/src/router';
+import type { ApiContext } from '../server/context';
+import { loadDistrictContext } from '../server/districtContext';
+import { recomputeDistrictSummary } from '../server/recomputeSummary';
+import { API_HANDLERS } from '../server/handlers';
+import { handleCall } from '../server/router';
 import { SqliteStore } from '../local/store/SqliteStore';
 import { buildProvince } from '../bench/province';
 import { buildFunctions } from './build-functions';
@@ -63,7 +64,7 @@ async function summaries(path: string) {
     );
   }
   const call = (context = api) =>
-    handleCall({ openid: 'bench-leader', action: 'summary.district', payload: { year: 2026, asOf: TODAY } }, context);
+    handleCall({ openid: 'bench-leader', action: 'summary.district', payload: { year: 2026, asOf: TODAY } }, context, API_HANDLERS);
   // The same store without its change counter: every call reads the counters afresh (no cache).
   const uncached: ApiContext = { ...api, store: Object.assign(Object.create(store), { dataVersion: undefined }) };
   const context = await loadDistrictContext(store, districtId);

@@ -5,8 +5,8 @@
 import { randomBytes } from 'crypto';
 import { join } from 'path';
 import { isIsoDate, shanghaiDate } from '../src/core/dates';
-import type { ApiContext } from '../cloudfunctions/api/src/contract';
-import { runReminderJob } from '../cloudfunctions/api/src/reminders/job';
+import type { ApiContext } from '../server/context';
+import { runReminderJob } from '../server/reminders/job';
 import { LocalFileStorage } from '../local/files/LocalFileStorage';
 import { LocalOutboxSender } from '../local/reminders';
 import { SqliteStore } from '../local/store/SqliteStore';

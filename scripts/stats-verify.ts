@@ -3,7 +3,7 @@
  * drift from the counters the store keeps. Exit code 1 when anything drifted.
  */
 import { join } from 'path';
-import { counterDrift } from '../cloudfunctions/api/src/counterDrift';
+import { counterDrift } from '../server/counterDrift';
 import { SqliteStore } from '../local/store/SqliteStore';
 
 async function main(): Promise<number> {

@@ -5,10 +5,11 @@ import type { Catalog } from '../../src/core/catalog/types';
 import { addDays, shanghaiDate, yearOf } from '../../src/core/dates';
 import type { TaskRecord, UserRecord } from '../../src/core/model';
 import type { Directory } from '../../src/core/units';
-import { bootstrapDistrict } from '../../cloudfunctions/api/src/bootstrap';
-import type { ApiContext } from '../../cloudfunctions/api/src/contract';
-import { loadDistrictContext } from '../../cloudfunctions/api/src/districtContext';
-import { handleCall } from '../../cloudfunctions/api/src/router';
+import { bootstrapDistrict } from '../../server/bootstrap';
+import type { ApiContext } from '../../server/context';
+import { loadDistrictContext } from '../../server/districtContext';
+import { API_HANDLERS } from '../../server/handlers';
+import { handleCall } from '../../server/router';
 import type { LocalFileStorage } from '../files/LocalFileStorage';
 import type { SqliteStore } from '../store/SqliteStore';
 import { demoPdf, demoPhoto } from './demoFiles';
@@ -90,7 +91,7 @@ export async function seedDemo(input: SeedInput): Promise<DemoUser[]> {
   }
 
   const call = async (openid: string, action: string, payload: unknown) => {
-    const reply = await handleCall({ openid, action, payload }, api);
+    const reply = await handleCall({ openid, action, payload }, api, API_HANDLERS);
     if (!reply.ok) throw new Error(`seed: ${action} by ${openid} refused: ${reply.error.message}`);
     return reply.data as Record<string, unknown>;
   };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { ApiCall, ApiContext, Envelope } from '../../cloudfunctions/api/src/contract';
+import type { ApiCall, ApiContext, Envelope } from '../../server/context';
 import { DomainError } from '../../src/core/errors';
 import { requestOpenid } from './identity';
 import { readBody } from './readBody';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'http';
-import type { Envelope } from '../../cloudfunctions/api/src/contract';
+import type { Envelope } from '../../server/context';
 import { ERROR_STATUS, type ErrorCode } from '../../src/core/errors';
 
 export const INTERNAL_MESSAGE = '系统繁忙，请稍后再试';

@@ -1,4 +1,4 @@
-import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
+import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
 
 /** A PNG's signature and a little more: what wxacode.getUnlimited gives back, as far as the handler cares. */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');

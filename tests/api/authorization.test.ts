@@ -1,9 +1,9 @@
-import { HANDLERS } from '../../cloudfunctions/api/src/handlers';
-import { EXPORT_HANDLERS } from '../../cloudfunctions/api/src/handlers/exports';
-import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
+import { API_HANDLERS } from '../../server/handlers';
+import { EXPORT_HANDLERS } from '../../server/handlers/exportHandlers';
+import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
 
 /** The api function's actions and the export function's (served together by the local cloud). */
-const handlers = { ...HANDLERS, ...EXPORT_HANDLERS };
+const handlers = { ...API_HANDLERS, ...EXPORT_HANDLERS };
 
 /**
  * Every action × every role × own unit / other unit / lead unit: each denial is FORBIDDEN (or

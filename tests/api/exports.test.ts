@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { HANDLERS } from '../../cloudfunctions/api/src/handlers';
-import { EXPORT_HANDLERS } from '../../cloudfunctions/api/src/handlers/exports';
+import { API_HANDLERS } from '../../server/handlers';
+import { EXPORT_HANDLERS } from '../../server/handlers/exportHandlers';
 import { daysBetween } from '../../src/core/dates';
 import type { TaskRecord } from '../../src/core/model';
 import { ratesOf } from '../../src/core/rates';
 import { isOverdue } from '../../src/core/status';
-import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
-import { makePdf, makePng } from '../helpers/sampleFiles';
+import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
+import { makePdf, makePng } from '../support/sampleFiles';
 
 const NOW = '2026-11-28T02:00:00.000Z';
 const AS_OF = '2026-11-28';
@@ -62,7 +62,7 @@ describe('exports: the district workbook and the annual report draft', () => {
   let unitNames: Map<string, string>;
 
   beforeAll(async () => {
-    h = await createHarness({ now: NOW, handlers: { ...HANDLERS, ...EXPORT_HANDLERS } });
+    h = await createHarness({ now: NOW, handlers: { ...API_HANDLERS, ...EXPORT_HANDLERS } });
     await h.addUser(STAFF, 'staff', 'xijiao');
     await h.addUser(OTHER_STAFF, 'staff', 'hetang');
     await h.addUser(REVIEWER, 'reviewer', 'sfj');

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { HANDLERS } from '../../cloudfunctions/api/src/handlers';
-import { EXPORT_HANDLERS } from '../../cloudfunctions/api/src/handlers/exports';
+import { API_HANDLERS } from '../../server/handlers';
+import { EXPORT_HANDLERS } from '../../server/handlers/exportHandlers';
 
-const ALL_HANDLERS = { ...HANDLERS, ...EXPORT_HANDLERS };
-import { createHarness, type Harness } from '../helpers/apiHarness';
+const ALL_HANDLERS = { ...API_HANDLERS, ...EXPORT_HANDLERS };
+import { createHarness, type Harness } from '../support/apiHarness';
 
 const KEYS = [
   'taskId',

@@ -1,5 +1,5 @@
-import { photoFacts, thumbnailSize } from '../../cloudfunctions/api/src/exports/photoSize';
-import { makeJpeg, makePng } from '../helpers/sampleFiles';
+import { photoFacts, thumbnailSize } from '../../server/exports/photoSize';
+import { makeJpeg, makePng } from '../support/sampleFiles';
 
 /** A JPEG's start: SOI, an APP0 segment, then a baseline frame header (SOF0) of `width`×`height`. */
 function jpegHeader(width: number, height: number, marker = 0xc0): Buffer {

@@ -1,15 +1,15 @@
 import { addDays, daysBetween } from '../../src/core/dates';
 import type { ReminderRecord } from '../../src/core/model';
 import { fitField, FIELD_LIMITS } from '../../src/core/reminders';
-import { runReminderJob } from '../../cloudfunctions/api/src/reminders/job';
+import { runReminderJob } from '../../server/reminders/job';
 import {
   messageData,
   SubscribeMessageSender,
   templateFromEnv,
   type SubscribeMessageApi,
-} from '../../cloudfunctions/api/src/reminders/subscribeSender';
+} from '../../server/wechat/SubscribeMessageSender';
 import { LocalOutboxSender } from '../../local/reminders';
-import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
+import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
 
 /** The reminders a task should raise over a year, worked out from its due date alone. */
 function expectedDays(dueDate: string, yearEnd: string): Map<string, string> {

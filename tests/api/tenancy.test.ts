@@ -1,9 +1,9 @@
-import { bootstrapDistrict } from '../../cloudfunctions/api/src/bootstrap';
-import { HANDLERS } from '../../cloudfunctions/api/src/handlers';
-import { EXPORT_HANDLERS } from '../../cloudfunctions/api/src/handlers/exports';
+import { bootstrapDistrict } from '../../server/bootstrap';
+import { API_HANDLERS } from '../../server/handlers';
+import { EXPORT_HANDLERS } from '../../server/handlers/exportHandlers';
 import type { Directory } from '../../src/core/units';
-import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
-import { loadCatalog, loadDirectory, loadHolidays } from '../helpers/fixtures';
+import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
+import { loadCatalog, loadDirectory, loadHolidays } from '../support/fixtures';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
 
@@ -21,7 +21,7 @@ describe('tenancy: one district never sees or changes another’s data', () => {
   let aFile: string;
 
   beforeAll(async () => {
-    h = await createHarness({ handlers: { ...HANDLERS, ...EXPORT_HANDLERS } });
+    h = await createHarness({ handlers: { ...API_HANDLERS, ...EXPORT_HANDLERS } });
     const directory = loadDirectory();
     const zhushan: Directory = {
       ...directory,
@@ -108,7 +108,7 @@ describe('tenancy: one district never sees or changes another’s data', () => {
   };
 
   it('covers every action', () => {
-    expect(Object.keys(attempts).sort()).toEqual(Object.keys({ ...HANDLERS, ...EXPORT_HANDLERS }).sort());
+    expect(Object.keys(attempts).sort()).toEqual(Object.keys({ ...API_HANDLERS, ...EXPORT_HANDLERS }).sort());
   });
 
   it('changes nothing of 昌江区, whoever of 珠山区 tries whatever', async () => {

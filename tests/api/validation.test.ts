@@ -1,6 +1,6 @@
-import { HANDLERS } from '../../cloudfunctions/api/src/handlers';
-import { EXPORT_HANDLERS } from '../../cloudfunctions/api/src/handlers/exports';
-import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
+import { API_HANDLERS } from '../../server/handlers';
+import { EXPORT_HANDLERS } from '../../server/handlers/exportHandlers';
+import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
 
 const HUGE = 'x'.repeat(70_000);
 const PROTO = JSON.parse('{"__proto__": {"polluted": true}}');
@@ -104,7 +104,7 @@ const ACTION_BAD: Record<string, unknown[]> = {
 };
 
 /** The api function's actions and the export function's, as the local cloud serves them together. */
-const ALL_HANDLERS = { ...HANDLERS, ...EXPORT_HANDLERS };
+const ALL_HANDLERS = { ...API_HANDLERS, ...EXPORT_HANDLERS };
 
 describe('every action validates its payload', () => {
   let h: Harness;

@@ -1,7 +1,7 @@
-import { counterDrift } from '../../cloudfunctions/api/src/counterDrift';
-import { loadDistrictContext } from '../../cloudfunctions/api/src/districtContext';
-import { recomputeDistrictSummary } from '../../cloudfunctions/api/src/recomputeSummary';
-import { createHarness, storeSnapshot, type Harness } from '../helpers/apiHarness';
+import { counterDrift } from '../../server/counterDrift';
+import { loadDistrictContext } from '../../server/districtContext';
+import { recomputeDistrictSummary } from '../../server/recomputeSummary';
+import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
 
 const STAFF = 'o-staff-xijiao';
 const REVIEWER = 'o-reviewer-sfj';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { h5BuildIsCurrent, H5_DIR } from '../../local/h5Build';
 import { MAIN_BUDGET, packageSizes, TOTAL_BUDGET } from '../../scripts/size';
-import { ROOT } from '../helpers/fixtures';
+import { ROOT } from '../support/fixtures';
 
 describe('the Taro builds', () => {
   it('builds the WeChat mini-program: tab pages in the main package, the rest in subpackages, within budget', () => {

@@ -3,12 +3,12 @@ import JSZip from 'jszip';
 import { mkdirSync, mkdtempSync, statSync, writeFileSync, copyFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { counterDrift } from '../../cloudfunctions/api/src/counterDrift';
-import type { CloudDatabase } from '../../cloudfunctions/api/src/store/cloudDatabaseTypes';
-import { CloudDbStore } from '../../cloudfunctions/api/src/store/CloudDbStore';
+import { counterDrift } from '../../server/counterDrift';
+import type { CloudDatabase } from '../../server/wechat/store/cloudDatabaseTypes';
+import { CloudDbStore } from '../../server/wechat/store/CloudDbStore';
 import { buildFunctions, BUNDLE_LIMIT_BYTES, BUNDLE_LIMITS } from '../../scripts/build-functions';
-import { ROOT } from '../helpers/fixtures';
-import { makePng } from '../helpers/sampleFiles';
+import { ROOT } from '../support/fixtures';
+import { makePng } from '../support/sampleFiles';
 import { createWxServerSdkStandIn, type WxServerSdkStandIn } from '../support/wxServerSdkStandIn';
 
 type Main = (event: {

@@ -1,4 +1,4 @@
-import { CloudDbStore } from '../../cloudfunctions/api/src/store/CloudDbStore';
+import { CloudDbStore } from '../../server/wechat/store/CloudDbStore';
 import { countersFromTasks } from '../../src/core/counters';
 import type { TaskRecord } from '../../src/core/model';
 import { StoreConflictError } from '../../src/core/ports/Store';

@@ -1,4 +1,4 @@
-import { CloudDbStore } from '../../cloudfunctions/api/src/store/CloudDbStore';
+import { CloudDbStore } from '../../server/wechat/store/CloudDbStore';
 import { createCloudDatabase } from '../support/cloudDatabase';
 import { runStoreContract } from './storeContract';
 

@@ -9,7 +9,7 @@ import type {
   UserRecord,
 } from '../../src/core/model';
 import { StoreConflictError, type Store } from '../../src/core/ports/Store';
-import { loadCatalog, loadHolidays } from '../helpers/fixtures';
+import { loadCatalog, loadHolidays } from '../support/fixtures';
 
 /**
  * The storage contract: every adapter of `Store` runs this same suite, so the local cloud and the

@@ -7,8 +7,8 @@ import { readTextExport } from '../../src/core/catalog/readTextExport';
 import type { Catalog } from '../../src/core/catalog/types';
 import { expandPhrase } from '../../src/core/units';
 import { catalogFromBuffer } from '../../scripts/lib/readCatalogSource';
-import { docxFromTextExport } from '../helpers/docx';
-import { loadCatalog, loadDirectory, referenceText, REFERENCE_PATH, ROOT } from '../helpers/fixtures';
+import { docxFromTextExport } from '../support/docx';
+import { loadCatalog, loadDirectory, referenceText, REFERENCE_PATH, ROOT } from '../support/fixtures';
 
 function importText(text: string): Catalog {
   return buildCatalog(readTextExport(text));

@@ -19,7 +19,7 @@ import {
   makeXls,
   makeXlsx,
   makeZip,
-} from '../helpers/sampleFiles';
+} from '../support/sampleFiles';
 
 function refusal(run: () => unknown): DomainError {
   try {

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
 import { taskForEvent, tasksFor, type TaskSpec } from '../../src/core/schedule/tasks';
 import type { Directory } from '../../src/core/units';
-import { loadCatalog, loadDirectory, loadHolidays, ROOT, scheduleContext, unitByName } from '../helpers/fixtures';
+import { loadCatalog, loadDirectory, loadHolidays, ROOT, scheduleContext, unitByName } from '../support/fixtures';
 
 const context = scheduleContext();
 const township = unitByName(context.directory, '鲇鱼山镇');
@@ -208,7 +208,7 @@ describe('dates in Asia/Shanghai whatever the host zone', () => {
   });
 
   it('computes the same tasks with TZ=UTC as with TZ=Asia/Shanghai or TZ=America/New_York', () => {
-    const script = join(ROOT, 'tests', 'helpers', 'print-schedule.ts');
+    const script = join(ROOT, 'tests', 'support', 'print-schedule.ts');
     const run = (tz: string) =>
       execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [script], {
         env: { ...process.env, TZ: tz },

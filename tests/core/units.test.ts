@@ -5,7 +5,7 @@ import {
   UnknownUnitPhraseError,
   type Directory,
 } from '../../src/core/units';
-import { loadCatalog, loadDirectory, unitByName } from '../helpers/fixtures';
+import { loadCatalog, loadDirectory, unitByName } from '../support/fixtures';
 
 const catalog = loadCatalog();
 const directory = loadDirectory();

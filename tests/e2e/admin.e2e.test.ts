@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { inviteLastDay } from '../../src/packages/admin/pages/manage/adminLogic';
-import { startLocalServer, type RunningServer } from '../helpers/localServer';
+import { startLocalServer, type RunningServer } from '../support/localServer';
 import { launchBrowser, phoneAs as openPhoneAs, spillsSideways, withScreenshot } from './browser';
 
 /** 管理 as the demo admin, on a 320 px phone: invite codes, people, units. */

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../helpers/localServer';
+import { startLocalServer, type RunningServer } from '../support/localServer';
 import { apiAs, launchBrowser, phoneAs as openPhoneAs, spillsSideways, withScreenshot } from './browser';
 
 /** 我的: a new user binds with an invite code and lands on their unit's tasks; demo identities switch. */

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../helpers/localServer';
+import { startLocalServer, type RunningServer } from '../support/localServer';
 import { launchBrowser, phonePage, spillsSideways, withScreenshot } from './browser';
 
 describe('the H5 app served by npm start', () => {

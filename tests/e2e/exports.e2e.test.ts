@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../helpers/localServer';
+import { startLocalServer, type RunningServer } from '../support/localServer';
 import { launchBrowser, phoneAs, withScreenshot } from './browser';
 
 /** The files a leader and a clerk take away: the district workbook and the unit's annual report draft. */

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../helpers/localServer';
+import { startLocalServer, type RunningServer } from '../support/localServer';
 import { launchBrowser, phoneAs, spillsSideways, withScreenshot } from './browser';
 
 /**

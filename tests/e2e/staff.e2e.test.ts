@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../helpers/localServer';
-import { makePdf, makePng } from '../helpers/sampleFiles';
+import { startLocalServer, type RunningServer } from '../support/localServer';
+import { makePdf, makePng } from '../support/sampleFiles';
 import { apiAs, launchBrowser, phonePage, spillsSideways, withScreenshot } from './browser';
 
 /**

@@ -2,8 +2,8 @@ import { spawnSync } from 'child_process';
 import Database from 'better-sqlite3';
 import { join } from 'path';
 import { shanghaiDate } from '../../src/core/dates';
-import { ROOT } from '../helpers/fixtures';
-import { startLocalServer, type RunningServer } from '../helpers/localServer';
+import { ROOT } from '../support/fixtures';
+import { startLocalServer, type RunningServer } from '../support/localServer';
 
 async function api(server: RunningServer, openid: string | null, action: string, payload: unknown = {}) {
   const response = await fetch(`${server.url}/api/${action}`, {

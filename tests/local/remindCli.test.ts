@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import { join } from 'path';
-import { ROOT } from '../helpers/fixtures';
-import { startLocalServer } from '../helpers/localServer';
+import { ROOT } from '../support/fixtures';
+import { startLocalServer } from '../support/localServer';
 
 function remind(dataDir: string, date: string) {
   return spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'remind.ts'), '--date', date], {

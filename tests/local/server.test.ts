@@ -4,13 +4,13 @@ import { request as httpRequest, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { ApiCall, ApiContext, Envelope } from '../../cloudfunctions/api/src/contract';
+import type { ApiCall, ApiContext, Envelope } from '../../server/context';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../../src/core/errors';
 import { MAX_UPLOAD_BYTES } from '../../src/core/fileTypes';
 import { LocalFileStorage } from '../../local/files/LocalFileStorage';
 import { createLocalServer } from '../../local/server';
 import { SqliteStore } from '../../local/store/SqliteStore';
-import { makeExe, makePdf, makePng, multipartBody } from '../helpers/sampleFiles';
+import { makeExe, makePdf, makePng, multipartBody } from '../support/sampleFiles';
 
 /** Who the fake `identify` knows: a bound staff member of one unit. */
 const KNOWN = { 'staff-1': { districtId: 'changjiang', unitId: 'u-sifaju' } } as Record<

@@ -3,7 +3,7 @@
  * `getWXContext` (OPENID settable per call), cloud storage over an in-memory file map, and
  * `openapi.subscribeMessage.send` recording what it was asked to send.
  */
-import { makePng } from '../helpers/sampleFiles';
+import { makePng } from './sampleFiles';
 import { createCloudDatabase, Storage, type StandInDatabase } from './cloudDatabase';
 
 export const STAND_IN_ENV = 'stand-in.env';

@@ -3,9 +3,9 @@
  * apart from `api` because exceljs and docx alone would take the api bundle over 1 MB. Same router,
  * same identity (from WeChat, never the payload), same envelope; only the handler table differs.
  */
-import { callerOpenid, createCloudContext } from '../../api/src/cloudContext';
-import { EXPORT_HANDLERS } from '../../api/src/handlers/exports';
-import { handleCall } from '../../api/src/router';
+import { callerOpenid, createCloudContext } from '../../../server/wechat/cloudContext';
+import { EXPORT_HANDLERS } from '../../../server/handlers/exportHandlers';
+import { handleCall } from '../../../server/router';
 
 const api = createCloudContext();
 

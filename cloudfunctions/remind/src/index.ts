@@ -3,8 +3,8 @@
  * reminders in Asia/Shanghai from the current instant — not from the trigger's clock — so it
  * raises the right day's reminders whenever it runs.
  */
-import { createCloudContext } from '../../api/src/cloudContext';
-import { runReminderJob } from '../../api/src/reminders/job';
+import { createCloudContext } from '../../../server/wechat/cloudContext';
+import { runReminderJob } from '../../../server/reminders/job';
 
 const api = createCloudContext();
 

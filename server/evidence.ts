@@ -1,0 +1,20 @@
+import type { EvidenceRecord } from '../src/core/model';
+import type { ApiContext } from './context';
+
+/** Evidence as the app shows it, with a short-lived link to open the file. */
+export async function evidenceWithUrls(api: ApiContext, records: EvidenceRecord[]) {
+  const urls = records.length > 0 ? await api.files.temporaryUrls(records.map((record) => record.fileId)) : {};
+  return records.map((record) => ({
+    id: record.id,
+    name: record.name,
+    size: record.size,
+    mime: record.mime,
+    kind: record.mime.startsWith('image/') ? ('image' as const) : ('document' as const),
+    url: urls[record.fileId] ?? null,
+    unitId: record.unitId,
+    uploadedBy: record.uploadedBy,
+    createdAt: record.createdAt,
+  }));
+}
+
+export const MAX_EVIDENCE_PER_TASK = 30;

@@ -1,0 +1,75 @@
+import { randomBytes } from 'crypto';
+import { z } from 'zod';
+import { authorize } from '../../src/core/authorization';
+import { yearOf } from '../../src/core/dates';
+import { DomainError } from '../../src/core/errors';
+import type { UnitRecord } from '../../src/core/model';
+import { unresolvedPhrases } from '../../src/core/units';
+import { forgetDistrictContext, loadDistrictContext } from '../districtContext';
+import { memberHandler } from '../handler';
+import { ensureYearTasks, todayOf } from '../tasks';
+import { id, requiredText, text } from '../validation';
+
+const schema = z
+  .object({
+    unit: z
+      .object({
+        id: id.optional(),
+        name: requiredText(30, '单位名称'),
+        kind: z.enum(['township', 'street', 'department', 'agency']),
+        tags: z.array(text(20).min(1)).max(10).optional(),
+        aliases: z.array(text(30).min(1)).max(10).optional(),
+        disabled: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Adds or edits a unit of the directory; the task list must still find every unit it names. */
+export default memberHandler(schema, async ({ unit: input }, { api, actor }) => {
+  authorize(actor, { kind: 'admin' });
+  const context = await loadDistrictContext(api.store, actor.districtId);
+  const existing = input.id ? context.unitsById.get(input.id) : undefined;
+  if (input.id && !existing) throw new DomainError('NOT_FOUND', '找不到要修改的单位');
+  const names = [input.name, ...(input.aliases ?? [])];
+  const clash = context.units.find(
+    (unit) => unit.id !== existing?.id && names.some((name) => unit.name === name || unit.aliases.includes(name)),
+  );
+  if (clash) throw new DomainError('FAILED_PRECONDITION', `名称与“${clash.name}”重复`);
+
+  const unit: UnitRecord = {
+    districtId: actor.districtId,
+    id: existing?.id ?? `u-${randomBytes(4).toString('hex')}`,
+    name: input.name,
+    kind: input.kind,
+    tags: [...new Set(input.tags ?? existing?.tags ?? [])],
+    aliases: [...new Set(input.aliases ?? existing?.aliases ?? [])],
+    disabled: input.disabled ?? existing?.disabled ?? false,
+    updatedAt: api.now().toISOString(),
+  };
+  const units = existing
+    ? context.units.map((candidate) => (candidate.id === unit.id ? unit : candidate))
+    : [...context.units, unit];
+  // Checked on the directory alone: building the whole context would throw at the first phrase lost.
+  const lost = unresolvedPhrases(context.district.catalog, { ...context.directory, units });
+  if (lost.length > 0) {
+    throw new DomainError(
+      'FAILED_PRECONDITION',
+      `这样改后，任务清单里的“${lost.join('、')}”将找不到对应单位：可把原名称加为简称`,
+    );
+  }
+  await api.store.saveUnit(unit);
+  forgetDistrictContext(actor.districtId);
+  if (!unit.disabled)
+    await ensureYearTasks(api, await loadDistrictContext(api.store, actor.districtId), yearOf(todayOf(api)));
+  return {
+    unit: {
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      tags: unit.tags,
+      aliases: unit.aliases,
+      disabled: unit.disabled,
+    },
+  };
+});

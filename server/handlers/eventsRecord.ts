@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { authorize } from '../../src/core/authorization';
+import { DomainError } from '../../src/core/errors';
+import { taskForEvent } from '../../src/core/schedule/tasks';
+import { loadDistrictContext } from '../districtContext';
+import { memberHandler } from '../handler';
+import { historyEntry } from '../history';
+import { taskDetail, taskIdOf, taskRecordFrom, todayOf } from '../tasks';
+import { isoDate, itemNo, text } from '../validation';
+
+const schema = z.object({ itemNo, date: isoDate, note: text(200).optional() }).strict();
+
+/** Item 13 after a 权责清单 adjustment, item 25 after a judgment: the event starts its own deadline. */
+export default memberHandler(schema, async (input, call) => {
+  const { api, actor } = call;
+  authorize(actor, { kind: 'event.record' });
+  const today = todayOf(api);
+  if (input.date > today) throw new DomainError('INVALID_ARGUMENT', '事件日期不能晚于今天');
+  const context = await loadDistrictContext(api.store, actor.districtId);
+  const spec = taskForEvent(actor.unitId, input.itemNo, input.date, context.schedule);
+  const baseId = taskIdOf(spec);
+  let taskId = baseId;
+  for (let n = 2; await api.store.getTask(actor.districtId, taskId); n += 1) {
+    if (n > 50) throw new DomainError('FAILED_PRECONDITION', '同一天登记的事件太多，请核对');
+    taskId = `${baseId}-${n}`;
+  }
+  const task = taskRecordFrom(spec, context, api.now().toISOString(), taskId);
+  await api.store.commitTaskChange({
+    before: null,
+    after: task,
+    history: [historyEntry(call, task, 'event.record', 'pending', { comment: input.note ?? null, detail: task.label })],
+  });
+  return { task: taskDetail(task, context, today) };
+});

@@ -1,0 +1,51 @@
+import type { Handler } from '../handler';
+import adminInviteCreate from './adminInviteCreate';
+import adminUnitsList from './adminUnitsList';
+import adminUnitsUpsert from './adminUnitsUpsert';
+import adminUsersList from './adminUsersList';
+import adminUserUpdate from './adminUserUpdate';
+import devUsers from './devUsers';
+import eventsRecord from './eventsRecord';
+import evidenceAdd from './evidenceAdd';
+import evidenceLink from './evidenceLink';
+import evidenceRemove from './evidenceRemove';
+import remindersList from './remindersList';
+import remindersRead from './remindersRead';
+import remindersSubscribe from './remindersSubscribe';
+import reportReview from './reportReview';
+import reportSubmit from './reportSubmit';
+import reviewQueue from './reviewQueue';
+import sessionBind from './sessionBind';
+import sessionGet from './sessionGet';
+import summaryDistrict from './summaryDistrict';
+import summaryUnit from './summaryUnit';
+import tasksGet from './tasksGet';
+import tasksList from './tasksList';
+import urgeSend from './urgeSend';
+
+/** One handler per action of the API contract. */
+export const API_HANDLERS: Record<string, Handler> = {
+  'session.get': sessionGet,
+  'session.bind': sessionBind,
+  'dev.users': devUsers,
+  'tasks.list': tasksList,
+  'tasks.get': tasksGet,
+  'events.record': eventsRecord,
+  'evidence.add': evidenceAdd,
+  'evidence.link': evidenceLink,
+  'evidence.remove': evidenceRemove,
+  'report.submit': reportSubmit,
+  'review.queue': reviewQueue,
+  'report.review': reportReview,
+  'summary.district': summaryDistrict,
+  'summary.unit': summaryUnit,
+  'admin.invite.create': adminInviteCreate,
+  'admin.users.list': adminUsersList,
+  'admin.user.update': adminUserUpdate,
+  'admin.units.list': adminUnitsList,
+  'admin.units.upsert': adminUnitsUpsert,
+  'urge.send': urgeSend,
+  'reminders.list': remindersList,
+  'reminders.read': remindersRead,
+  'reminders.subscribe': remindersSubscribe,
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { authorize } from '../../src/core/authorization';
+import { yearOf } from '../../src/core/dates';
+import { loadDistrictContext } from '../districtContext';
+import { memberHandler } from '../handler';
+import { cachedSummary } from '../summaryCache';
+import { buildDistrictSummary, OVERDUE_LIST_LIMIT } from '../summaries';
+import { ensureYearTasks, todayOf } from '../tasks';
+import { isoDate, year } from '../validation';
+
+const schema = z.object({ year: year.optional(), asOf: isoDate.optional() }).strict();
+
+/** The district at a glance, read from the counters (and the most overdue tasks), not every task. */
+export default memberHandler(schema, async (input, { api, actor }) => {
+  authorize(actor, { kind: 'summary.district' });
+  const context = await loadDistrictContext(api.store, actor.districtId);
+  const asOf = input.asOf ?? todayOf(api);
+  const targetYear = input.year ?? yearOf(asOf);
+  await ensureYearTasks(api, context, targetYear);
+  return cachedSummary(
+    api.store,
+    actor.districtId,
+    `district|${targetYear}|${asOf}|${context.fingerprint}`,
+    async () => {
+      const [counters, overdueTasks] = await Promise.all([
+        api.store.listCounters(actor.districtId, targetYear),
+        api.store.listTasks(actor.districtId, {
+          year: targetYear,
+          statuses: ['pending', 'returned'],
+          dueBefore: asOf,
+          limit: OVERDUE_LIST_LIMIT,
+        }),
+      ]);
+      return buildDistrictSummary({ context, counters, overdueTasks, year: targetYear, asOf });
+    },
+  );
+});

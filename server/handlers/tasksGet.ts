@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { allowed, authorize } from '../../src/core/authorization';
+import { itemOf, loadDistrictContext, unitName } from '../districtContext';
+import { evidenceWithUrls } from '../evidence';
+import { memberHandler } from '../handler';
+import { historyView } from '../history';
+import { requireTask, targetOf, taskDetail, todayOf } from '../tasks';
+import { id } from '../validation';
+
+export default memberHandler(z.object({ id }).strict(), async (input, { api, actor }) => {
+  const context = await loadDistrictContext(api.store, actor.districtId);
+  const task = await requireTask(api, actor.districtId, input.id);
+  const target = targetOf(task, context);
+  authorize(actor, { kind: 'task.read', task: target });
+  const item = itemOf(context, task.itemNo);
+  const level1 = context.district.catalog.indicators.find((indicator) => indicator.no === item.level1);
+  const level2 = level1?.children.find((indicator) => indicator.no === item.level2);
+  const [evidence, history] = await Promise.all([
+    api.store.listEvidenceForTask(actor.districtId, task.id),
+    api.store.listHistory(actor.districtId, task.id),
+  ]);
+  return {
+    task: taskDetail(task, context, todayOf(api)),
+    item: {
+      no: item.no,
+      title: item.title,
+      text: item.text,
+      indicatorPath: [level1?.label ?? '', level2?.label ?? ''],
+      leadUnits: item.leadUnits,
+      responsibleUnits: item.responsibleUnits,
+      schedule: item.schedule,
+    },
+    evidence: await evidenceWithUrls(api, evidence),
+    history: history.map((entry) => historyView(entry, (unitId) => unitName(context, unitId))),
+    can: {
+      work: allowed(actor, { kind: 'task.work', task: target }),
+      review: allowed(actor, { kind: 'task.review', task: target }),
+    },
+  };
+});

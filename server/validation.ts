@@ -1,0 +1,83 @@
+import { z, type ZodIssue } from 'zod';
+import { isIsoDate } from '../src/core/dates';
+import { DomainError } from '../src/core/errors';
+
+/** Payload schemas and their refusals in words a user can act on. */
+
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+export const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
+export const requiredText = (max: number, what: string) => text(max).min(1, `请填写${what}`);
+export const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:|-]+$/, '格式不正确');
+export const isoDate = z.string().refine(isIsoDate, '应为 YYYY-MM-DD 格式的日期');
+export const year = z.number().int('应为整数').min(2000, '年份不正确').max(2100, '年份不正确');
+export const itemNo = z.number().int('应为整数').min(1, '序号不正确').max(999, '序号不正确');
+
+const FIELD_NAMES: Record<string, string> = {
+  taskId: '任务',
+  evidenceId: '材料',
+  fileId: '文件',
+  requestId: '请求编号',
+  inviteCode: '邀请码',
+  name: '名称',
+  note: '说明',
+  comment: '意见',
+  decision: '审核结论',
+  year: '年份',
+  asOf: '统计日期',
+  unitId: '单位',
+  itemNo: '任务序号',
+  date: '日期',
+  role: '角色',
+  openid: '人员',
+  size: '文件大小',
+  mime: '文件类型',
+};
+
+function describe(issue: ZodIssue): string {
+  const field =
+    issue.path
+      .map(String)
+      .map((part) => FIELD_NAMES[part] ?? part)
+      .join('.') || '参数';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `${field === '参数' ? '' : field}包含不认识的字段：${issue.keys.join('、')}`;
+    case 'invalid_type':
+      return issue.received === 'undefined' ? `缺少${field}` : `${field}的类型不正确`;
+    case 'invalid_enum_value':
+    case 'invalid_literal':
+      return `${field}的取值不正确`;
+    case 'too_big':
+    case 'too_small':
+    case 'invalid_string':
+    case 'custom':
+      return `${field}${issue.message.startsWith('请') ? `：${issue.message}` : issue.message}`;
+    default:
+      return `${field}不正确`;
+  }
+}
+
+/** Parses a payload with a strict schema; any problem is INVALID_ARGUMENT naming the field. */
+export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const input = payload === undefined || payload === null ? {} : payload;
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new DomainError('INVALID_ARGUMENT', '参数应为一个对象');
+  }
+  let size = 0;
+  try {
+    size = JSON.stringify(input).length;
+  } catch {
+    throw new DomainError('INVALID_ARGUMENT', '参数无法解析');
+  }
+  if (size > MAX_PAYLOAD_BYTES) throw new DomainError('INVALID_ARGUMENT', '参数过大');
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new DomainError('INVALID_ARGUMENT', `参数不正确：${describe(result.error.issues[0])}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,161 @@
+import { counterDeltas } from '../../../src/core/counters';
+import type { HistoryEntry, TaskRecord } from '../../../src/core/model';
+import { StoreConflictError, type TaskChange } from '../../../src/core/ports/Store';
+import type { CloudCommand, CloudTransaction } from './cloudDatabaseTypes';
+import {
+  COLLECTIONS,
+  HIDDEN_FIELDS,
+  evidenceDocId,
+  historyDocId,
+  linkDocId,
+  requestDocId,
+  taskDocId,
+} from './collections';
+import { applyCounterDeltas } from './counterDocs';
+import { nextSequence, readDoc, toRecord, type StoredDoc } from './documents';
+
+/**
+ * The writes of the task workflow, each inside one transaction and with single-document operations
+ * only. History entries are numbered per task by a counter kept on the task document, so their
+ * `_id`s are deterministic and their order is the order they were written in.
+ */
+
+const TASK_HIDDEN = [HIDDEN_FIELDS.historySeq];
+
+function historyNumber(doc: StoredDoc | null): number {
+  const value = doc?.[HIDDEN_FIELDS.historySeq];
+  return typeof value === 'number' ? value : 0;
+}
+
+async function writeHistory(transaction: CloudTransaction, entry: HistoryEntry, seq: number): Promise<void> {
+  await transaction
+    .collection(COLLECTIONS.history)
+    .doc(historyDocId(entry, seq))
+    .set({ data: { ...entry, [HIDDEN_FIELDS.seq]: seq } });
+}
+
+/** Numbers history entries of tasks other than the one changed (rare): counted on their documents. */
+async function writeForeignHistory(transaction: CloudTransaction, entries: HistoryEntry[]): Promise<void> {
+  const numbers = new Map<string, { seq: number; exists: boolean }>();
+  for (const entry of entries) {
+    const id = taskDocId({ districtId: entry.districtId, id: entry.taskId });
+    let state = numbers.get(id);
+    if (!state) {
+      const doc = await readDoc(transaction.collection(COLLECTIONS.tasks).doc(id));
+      state = { seq: doc ? historyNumber(doc) : nextSequence(), exists: doc !== null };
+      numbers.set(id, state);
+    }
+    state.seq += 1;
+    await writeHistory(transaction, entry, state.seq);
+  }
+  for (const [id, { seq, exists }] of numbers) {
+    if (exists)
+      await transaction
+        .collection(COLLECTIONS.tasks)
+        .doc(id)
+        .update({ data: { [HIDDEN_FIELDS.historySeq]: seq } });
+  }
+}
+
+async function requireAbsent(transaction: CloudTransaction, collection: string, id: string, why: string) {
+  const ref = transaction.collection(collection).doc(id);
+  if (await readDoc(ref)) throw new StoreConflictError(why);
+  return ref;
+}
+
+/** Everything `commitTaskChange` writes; throws StoreConflictError (not retried) when refused. */
+export async function writeTaskChange(
+  transaction: CloudTransaction,
+  command: CloudCommand,
+  change: TaskChange,
+): Promise<void> {
+  const { before, after } = change;
+  if (before && (before.id !== after.id || before.districtId !== after.districtId)) {
+    throw new Error('a task change must keep the task id and district');
+  }
+  const taskRef = transaction.collection(COLLECTIONS.tasks).doc(taskDocId(after));
+  const stored = await readDoc(taskRef);
+  if (before === null && stored) throw new StoreConflictError('task already exists');
+  if (before !== null && (!stored || stored.version !== before.version)) {
+    throw new StoreConflictError('task changed since it was read');
+  }
+  // The counters move from what is stored (the version matched, so it is `before`) to `after`.
+  const current = stored ? toRecord<TaskRecord>(stored, TASK_HIDDEN) : null;
+
+  if (change.request) {
+    const ref = await requireAbsent(
+      transaction,
+      COLLECTIONS.requests,
+      requestDocId(change.request),
+      'request id already used',
+    );
+    await ref.set({ data: { ...change.request } });
+  }
+  if (change.addEvidence) {
+    const evidence = change.addEvidence;
+    const ref = await requireAbsent(
+      transaction,
+      COLLECTIONS.evidence,
+      evidenceDocId(evidence.districtId, evidence.id),
+      'evidence id already used',
+    );
+    await ref.set({ data: { ...evidence } });
+  }
+  if (change.link) {
+    const ref = await requireAbsent(
+      transaction,
+      COLLECTIONS.links,
+      linkDocId(change.link),
+      'evidence already linked to the task',
+    );
+    await ref.set({ data: { ...change.link } });
+  }
+  if (change.unlinkEvidenceId) {
+    const link = { districtId: after.districtId, taskId: after.id, evidenceId: change.unlinkEvidenceId };
+    const ref = transaction.collection(COLLECTIONS.links).doc(linkDocId(link));
+    if (!(await readDoc(ref))) throw new StoreConflictError('evidence was not linked to the task');
+    await ref.remove();
+  }
+
+  let historySeq = historyNumber(stored);
+  const foreign: HistoryEntry[] = [];
+  for (const entry of change.history) {
+    if (entry.districtId !== after.districtId || entry.taskId !== after.id) {
+      foreign.push(entry);
+      continue;
+    }
+    historySeq += 1;
+    await writeHistory(transaction, entry, historySeq);
+  }
+  await writeForeignHistory(transaction, foreign);
+  await taskRef.set({ data: { ...after, [HIDDEN_FIELDS.historySeq]: historySeq } });
+  await applyCounterDeltas(transaction, command, counterDeltas(current, after));
+}
+
+/** Creates those of `tasks` not there yet, with their first history entry and counters. */
+export async function insertTaskBatch(
+  transaction: CloudTransaction,
+  command: CloudCommand,
+  tasks: TaskRecord[],
+  history: (task: TaskRecord) => HistoryEntry,
+): Promise<number> {
+  const created: TaskRecord[] = [];
+  for (const task of tasks) {
+    const ref = transaction.collection(COLLECTIONS.tasks).doc(taskDocId(task));
+    if (await readDoc(ref)) continue;
+    const entry = history(task);
+    const own = entry.districtId === task.districtId && entry.taskId === task.id;
+    await ref.set({ data: { ...task, [HIDDEN_FIELDS.historySeq]: own ? 1 : 0 } });
+    if (own) await writeHistory(transaction, entry, 1);
+    else await writeForeignHistory(transaction, [entry]);
+    created.push(task);
+  }
+  await applyCounterDeltas(
+    transaction,
+    command,
+    created.flatMap((task) => counterDeltas(null, task)),
+  );
+  return created.length;
+}
+
+export { TASK_HIDDEN };

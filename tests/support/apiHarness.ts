@@ -1,0 +1,108 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { bootstrapDistrict } from '../../server/bootstrap';
+import type { ApiContext, Envelope } from '../../server/context';
+import { forgetDistrictContext } from '../../server/districtContext';
+import type { Handler } from '../../server/handler';
+import { API_HANDLERS } from '../../server/handlers';
+import { handleCall } from '../../server/router';
+import { SqliteStore } from '../../local/store/SqliteStore';
+import type { Role, UserRecord } from '../../src/core/model';
+import type { Store } from '../../src/core/ports/Store';
+import { loadCatalog, loadDirectory, loadHolidays } from './fixtures';
+import { MemoryFileStorage } from './memoryFiles';
+
+export interface Harness {
+  api: ApiContext;
+  store: Store;
+  files: MemoryFileStorage;
+  /** Moves the clock (an instant, e.g. 2026-11-28T02:00:00Z). */
+  setNow: (iso: string) => void;
+  call: <T = unknown>(openid: string | null, action: string, payload?: unknown) => Promise<Envelope<T>>;
+  /** Calls and expects success, returning the data. */
+  ok: <T = any>(openid: string | null, action: string, payload?: unknown) => Promise<T>;
+  addUser: (openid: string, role: Role, unitId: string, name?: string) => Promise<UserRecord>;
+  sqlite: SqliteStore;
+  close: () => Promise<void>;
+}
+
+let ids = 0;
+
+/**
+ * The api handlers (or `handlers`, e.g. with EXPORT_HANDLERS) over a real SQLite file, with the 昌江区
+ * catalog and directory, and a fixed clock.
+ */
+export async function createHarness(
+  options: { now?: string; demoMode?: boolean; copyOf?: SqliteStore; handlers?: Record<string, Handler> } = {},
+): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'api-'));
+  if (options.copyOf) {
+    options.copyOf.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(options.copyOf.db.name, join(dir, 'app.db'));
+  }
+  const sqlite = new SqliteStore(join(dir, 'app.db'));
+  const files = new MemoryFileStorage();
+  let now = new Date(options.now ?? '2026-11-28T02:00:00.000Z');
+  const api: ApiContext = {
+    store: sqlite,
+    files,
+    now: () => now,
+    newId: () => `${Date.now().toString(36)}${(ids += 1).toString(36)}`,
+    demoMode: options.demoMode ?? false,
+  };
+  const directory = loadDirectory();
+  forgetDistrictContext(directory.district.id);
+  await bootstrapDistrict(sqlite, {
+    catalog: loadCatalog(),
+    directory,
+    calendar: loadHolidays(),
+    at: now.toISOString(),
+  });
+  const call = <T>(openid: string | null, action: string, payload?: unknown) =>
+    handleCall({ openid, action, payload }, api, options.handlers ?? API_HANDLERS) as Promise<Envelope<T>>;
+  return {
+    api,
+    store: sqlite,
+    sqlite,
+    files,
+    setNow: (iso) => {
+      now = new Date(iso);
+    },
+    call,
+    ok: async (openid, action, payload) => {
+      const reply = await call(openid, action, payload);
+      if (!reply.ok) throw new Error(`${action} refused: ${reply.error.code} ${reply.error.message}`);
+      return reply.data as never;
+    },
+    addUser: async (openid, role, unitId, name = `${role}-${unitId}`) => {
+      const at = now.toISOString();
+      const user: UserRecord = {
+        openid,
+        districtId: directory.district.id,
+        name,
+        role,
+        unitId,
+        disabled: false,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      await sqlite.saveUser(user, null);
+      return user;
+    },
+    close: async () => {
+      await sqlite.close();
+      forgetDistrictContext(directory.district.id);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A byte-for-byte picture of everything the store holds, to prove a refused call changed nothing. */
+export function storeSnapshot(store: SqliteStore): string {
+  const tables = store.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as Array<{ name: string }>;
+  return JSON.stringify(tables.map(({ name }) => [name, store.db.prepare(`SELECT * FROM ${name}`).all()]));
+}
