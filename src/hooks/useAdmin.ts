@@ -1,6 +1,6 @@
 import type { Role } from '../core/model';
 import type { UnitKind } from '../core/units';
-import type { DirectoryUnit, Invite, PersonRow } from '../services/apiTypes';
+import type { DirectoryUnit, Invite, PersonRow } from '../contract/replies';
 import { forgetRecentAnswers, useApi } from './useApi';
 import { useMutation } from './useMutation';
 

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { forgetRecentAnswers } from './useApi';
 import { useSession } from './useSession';
 import { ApiError, callApi } from '../services/api';
-import type { Session, SessionUser } from '../services/apiTypes';
+import type { Session, SessionUser } from '../contract/replies';
 import { demoOpenid, newDemoOpenid, setDemoOpenid } from '../services/identity';
 import { IS_H5 } from '../services/platform';
 

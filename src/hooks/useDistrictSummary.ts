@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import Taro from '@tarojs/taro';
 import { shanghaiDate, yearOf } from '../core/dates';
 import { ApiError } from '../services/api';
-import type { DistrictSummary, UnitSummary } from '../services/apiTypes';
+import type { DistrictSummary, UnitSummary } from '../contract/replies';
 import { useApi } from './useApi';
 import { useMutation } from './useMutation';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, callApi } from '../services/api';
-import type { Evidence } from '../services/apiTypes';
+import type { Evidence } from '../contract/replies';
 import { evidenceName, queueToDraft, restoreQueue, type QueueItem } from '../services/draftModel';
 import { loadDraft, updateDraft } from '../services/drafts';
 import { discardKept, isPathAvailable, keepForRetry, type PickedEvidence } from '../services/filePicker';

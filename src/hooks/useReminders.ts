@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect } from 'react';
 import { callApi } from '../services/api';
-import type { ReminderList } from '../services/apiTypes';
+import type { ReminderList } from '../contract/replies';
 import { offerReminders } from '../services/subscribe';
 import { forgetRecentAnswers, useApi } from './useApi';
 import { useMutation } from './useMutation';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { QueuedTask, TaskDetailTask } from '../services/apiTypes';
+import type { QueuedTask, TaskDetailTask } from '../contract/replies';
 import { withoutReviewed, type ReviewDecision } from '../packages/review/logic';
 import { forgetRecentAnswers, useApi } from './useApi';
 import { useMutation } from './useMutation';

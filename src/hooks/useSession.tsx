@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type PropsWithChildren } from 'react';
 import { ApiError, callApi } from '../services/api';
-import type { Session } from '../services/apiTypes';
+import type { Session } from '../contract/replies';
 
 export interface SessionState {
   session: Session | null;

@@ -1,4 +1,4 @@
-import type { TaskDetail } from '../services/apiTypes';
+import type { TaskDetail } from '../contract/replies';
 import { useApi } from './useApi';
 
 /** One task with its item, evidence, history and what the caller may do (`tasks.get`). */

@@ -1,4 +1,4 @@
-import type { TaskList } from '../services/apiTypes';
+import type { TaskList } from '../contract/replies';
 import { useApi } from './useApi';
 import { useSession } from './useSession';
 

@@ -9,7 +9,7 @@ import {
   splitList,
   unitProblem,
 } from '../../src/packages/admin/pages/manage/adminLogic';
-import type { DirectoryUnit, PersonRow } from '../../src/services/apiTypes';
+import type { DirectoryUnit, PersonRow } from '../../src/contract/replies';
 
 const unit = (id: string, name: string, kind: DirectoryUnit['kind'], aliases: string[] = []): DirectoryUnit => ({
   id,

@@ -1,5 +1,5 @@
 import { groupTasksByStatus, overdueByUnit, yearChoices, yearFromQuery } from '../../src/packages/leader/logic';
-import type { OverdueTask, TaskSummary } from '../../src/services/apiTypes';
+import type { OverdueTask, TaskSummary } from '../../src/contract/replies';
 
 function task(overrides: Partial<TaskSummary> & Pick<TaskSummary, 'id'>): TaskSummary {
   return {

@@ -1,4 +1,4 @@
-import type { DemoIdentity } from '../../src/services/apiTypes';
+import type { DemoIdentity } from '../../src/contract/replies';
 import { bindProblem, groupDemoIdentities, inviteFromQuery, normalizeInviteCode } from '../../src/pages/me/meLogic';
 
 describe('the invite code as typed, pasted or brought by a link', () => {

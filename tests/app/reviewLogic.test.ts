@@ -1,5 +1,5 @@
 import { excerpt, reviewCommentProblem, withoutReviewed } from '../../src/packages/review/logic';
-import type { QueuedTask } from '../../src/services/apiTypes';
+import type { QueuedTask } from '../../src/contract/replies';
 
 describe('a review decision', () => {
   it('refuses a return without a comment (spaces are no comment), and accepts an approval without one', () => {

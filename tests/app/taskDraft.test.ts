@@ -9,7 +9,7 @@ import {
   type DraftFile,
 } from '../../src/services/draftModel';
 import { mergeEvidence, submitBlocker } from '../../src/pages/task/logic';
-import type { Evidence } from '../../src/services/apiTypes';
+import type { Evidence } from '../../src/contract/replies';
 
 const NOW = '2026-11-28T02:00:00.000Z';
 

@@ -8,7 +8,7 @@ import {
   matchesQuery,
   yearRange,
 } from '../../src/pages/tasks/grouping';
-import type { TaskSummary } from '../../src/services/apiTypes';
+import type { TaskSummary } from '../../src/contract/replies';
 
 const TODAY = '2026-11-28';
 

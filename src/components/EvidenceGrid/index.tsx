@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { Evidence } from '../../services/apiTypes';
+import type { Evidence } from '../../contract/replies';
 import { extensionOf } from '../../services/upload';
 import { fileSize } from '../../utils/format';
 import './index.scss';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { HistoryItem } from '../../services/apiTypes';
+import type { HistoryItem } from '../../contract/replies';
 import { formatTime } from '../../utils/format';
 import './index.scss';
 

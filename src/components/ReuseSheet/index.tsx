@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import { useApi } from '../../hooks/useApi';
-import type { Evidence, TaskDetail, TaskList } from '../../services/apiTypes';
+import type { Evidence, TaskDetail, TaskList } from '../../contract/replies';
 import { extensionOf } from '../../services/upload';
 import EmptyState from '../EmptyState';
 import ErrorView from '../ErrorView';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { excerpt, dueText } from '../../pages/tasks/grouping';
-import type { TaskSummary } from '../../services/apiTypes';
+import type { TaskSummary } from '../../contract/replies';
 import Light from '../Light';
 import StatusTag from '../StatusTag';
 import './index.scss';

@@ -1,4 +1,4 @@
-import type { OverdueTask, TaskSummary } from '../../services/apiTypes';
+import type { OverdueTask, TaskSummary } from '../../contract/replies';
 
 /** What the leaders' pages compute from the summaries: pure functions, tested without Taro. */
 

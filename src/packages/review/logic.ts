@@ -1,4 +1,4 @@
-import type { QueuedTask } from '../../services/apiTypes';
+import type { QueuedTask } from '../../contract/replies';
 
 /** The review queue's rules that need no Taro: tested on their own. */
 

@@ -6,7 +6,7 @@ import Skeleton from '../../components/Skeleton';
 import { forgetRecentAnswers, useApi } from '../../hooks/useApi';
 import { useSession } from '../../hooks/useSession';
 import { ROLE_LABEL } from '../../core/model';
-import type { DemoIdentity } from '../../services/apiTypes';
+import type { DemoIdentity } from '../../contract/replies';
 import { demoOpenid, newDemoOpenid, setDemoOpenid } from '../../services/identity';
 import { groupDemoIdentities } from './meLogic';
 

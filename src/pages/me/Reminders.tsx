@@ -5,7 +5,7 @@ import ErrorView from '../../components/ErrorView';
 import Skeleton from '../../components/Skeleton';
 import { formatDate } from '../../utils/format';
 import { useReminders } from '../../hooks/useReminders';
-import type { ReminderItem } from '../../services/apiTypes';
+import type { ReminderItem } from '../../contract/replies';
 
 const FIRST = 5;
 

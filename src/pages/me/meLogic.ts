@@ -1,6 +1,6 @@
 import type { Role } from '../../core/model';
 import { UNIT_KIND_LABEL, type UnitKind } from '../../core/units';
-import type { DemoIdentity } from '../../services/apiTypes';
+import type { DemoIdentity } from '../../contract/replies';
 
 /** Invite codes are 8 letters and digits; the admin's page shows them in capitals. */
 export const INVITE_CODE_LENGTH = 8;

@@ -18,7 +18,7 @@ import { useReminderOffer } from '../../hooks/useReminders';
 import { useSession } from '../../hooks/useSession';
 import { useTaskDetail } from '../../hooks/useTaskDetail';
 import { ApiError, newRequestId } from '../../services/api';
-import type { Evidence, TaskDetailTask } from '../../services/apiTypes';
+import type { Evidence, TaskDetailTask } from '../../contract/replies';
 import type { QueueItem } from '../../services/draftModel';
 import { loadDraft, updateDraft } from '../../services/drafts';
 import { pickDocuments, pickPhotos, PickerError, type PickedEvidence } from '../../services/filePicker';

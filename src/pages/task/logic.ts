@@ -1,4 +1,4 @@
-import type { Evidence } from '../../services/apiTypes';
+import type { Evidence } from '../../contract/replies';
 
 /** The longest 工作说明 the server takes. */
 export const NOTE_MAX = 1000;

@@ -1,5 +1,5 @@
 import type { Light } from '../../core/status';
-import type { TaskSummary } from '../../services/apiTypes';
+import type { TaskSummary } from '../../contract/replies';
 import { formatDate, formatDue } from '../../utils/format';
 
 /** The sections of 我的任务, most urgent first. */

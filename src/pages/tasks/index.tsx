@@ -9,7 +9,7 @@ import Skeleton from '../../components/Skeleton';
 import TaskRow from '../../components/TaskRow';
 import { refreshReminderBadge } from '../../hooks/useReminders';
 import { useTaskList } from '../../hooks/useTaskList';
-import type { TaskSummary } from '../../services/apiTypes';
+import type { TaskSummary } from '../../contract/replies';
 import { countByLight, filterTasks, groupTasks, LIGHT_COUNT_LABEL, LIGHT_ORDER, yearRange } from './grouping';
 import './index.scss';
 

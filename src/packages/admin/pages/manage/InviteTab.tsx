@@ -5,7 +5,7 @@ import QrCode from '../../../../components/QrCode';
 import { ROLE_LABEL, type Role } from '../../../../core/model';
 import { formatDate } from '../../../../utils/format';
 import { useInviteCreate } from '../../../../hooks/useAdmin';
-import type { DirectoryUnit, Invite } from '../../../../services/apiTypes';
+import type { DirectoryUnit, Invite } from '../../../../contract/replies';
 import { IS_H5, IS_WEAPP } from '../../../../services/platform';
 import {
   beijingDateTime,

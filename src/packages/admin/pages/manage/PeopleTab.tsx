@@ -6,7 +6,7 @@ import ErrorView from '../../../../components/ErrorView';
 import Skeleton from '../../../../components/Skeleton';
 import { ROLE_LABEL } from '../../../../core/model';
 import { forgetAdminAnswers, usePeople, usePersonUpdate, type PersonChange } from '../../../../hooks/useAdmin';
-import type { DirectoryUnit, PersonRow } from '../../../../services/apiTypes';
+import type { DirectoryUnit, PersonRow } from '../../../../contract/replies';
 import { groupPeopleByUnit, ROLES } from './adminLogic';
 import { confirmChange, showDone, showRefusal } from './adminUi';
 import UnitChooser from './UnitChooser';

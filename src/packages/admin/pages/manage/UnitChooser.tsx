@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import EmptyState from '../../../../components/EmptyState';
-import type { DirectoryUnit } from '../../../../services/apiTypes';
+import type { DirectoryUnit } from '../../../../contract/replies';
 import { groupUnitsByKind, searchUnits } from './adminLogic';
 
 /**

@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { UNIT_KIND_LABEL, type UnitKind } from '../../../../core/units';
 import { forgetRecentAnswers } from '../../../../hooks/useApi';
 import { useUnitSave } from '../../../../hooks/useAdmin';
-import type { DirectoryUnit } from '../../../../services/apiTypes';
+import type { DirectoryUnit } from '../../../../contract/replies';
 import { joinList, KINDS, splitList, unitProblem } from './adminLogic';
 import { showDone } from './adminUi';
 

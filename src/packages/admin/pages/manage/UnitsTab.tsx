@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { DirectoryUnit } from '../../../../services/apiTypes';
+import type { DirectoryUnit } from '../../../../contract/replies';
 import { groupUnitsByKind } from './adminLogic';
 import UnitForm from './UnitForm';
 

@@ -1,7 +1,7 @@
 import { addDays, shanghaiDate } from '../../../../core/dates';
 import type { Role } from '../../../../core/model';
 import { UNIT_KIND_LABEL, type UnitKind } from '../../../../core/units';
-import type { DirectoryUnit, PersonRow } from '../../../../services/apiTypes';
+import type { DirectoryUnit, PersonRow } from '../../../../contract/replies';
 
 export const ROLES: Role[] = ['staff', 'reviewer', 'leader', 'admin'];
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Light from '../../../../components/Light';
 import StatusTag from '../../../../components/StatusTag';
-import type { TaskSummary } from '../../../../services/apiTypes';
+import type { TaskSummary } from '../../../../contract/replies';
 import './index.scss';
 
 /**

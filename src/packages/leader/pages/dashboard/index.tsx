@@ -11,7 +11,7 @@ import StatGrid from '../../../../components/StatGrid';
 import TrendChart from '../../../../components/TrendChart';
 import { currentYear, useDistrictSummary, useUrge } from '../../../../hooks/useDistrictSummary';
 import { useSession } from '../../../../hooks/useSession';
-import type { OverdueTask, TaskSummary } from '../../../../services/apiTypes';
+import type { OverdueTask, TaskSummary } from '../../../../contract/replies';
 import { formatDate, percent } from '../../../../utils/format';
 import TaskLine from '../../components/TaskLine';
 import UrgeButton from '../../components/UrgeButton';

@@ -9,7 +9,7 @@ import Skeleton from '../../../../components/Skeleton';
 import StatGrid from '../../../../components/StatGrid';
 import { currentYear, useUnitSummary, useUrge } from '../../../../hooks/useDistrictSummary';
 import { useSession } from '../../../../hooks/useSession';
-import type { TaskSummary } from '../../../../services/apiTypes';
+import type { TaskSummary } from '../../../../contract/replies';
 import { formatDate, formatDue, percent } from '../../../../utils/format';
 import TaskLine from '../../components/TaskLine';
 import UrgeButton from '../../components/UrgeButton';

@@ -6,7 +6,7 @@ import ErrorView from '../../../../components/ErrorView';
 import Skeleton from '../../../../components/Skeleton';
 import { useApi } from '../../../../hooks/useApi';
 import { ApiError } from '../../../../services/api';
-import type { QueuedTask, TaskDetail } from '../../../../services/apiTypes';
+import type { QueuedTask, TaskDetail } from '../../../../contract/replies';
 import { openDocument, previewPhotos } from '../../../../services/fileViewer';
 import { fileSize, formatDate, formatTime } from '../../../../utils/format';
 import { COMMENT_LIMIT, reviewCommentProblem, type ReviewDecision } from '../../logic';

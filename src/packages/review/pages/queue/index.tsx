@@ -7,7 +7,7 @@ import Skeleton from '../../../../components/Skeleton';
 import { shanghaiDate } from '../../../../core/dates';
 import { useReviewQueue } from '../../../../hooks/useReviewQueue';
 import { ApiError } from '../../../../services/api';
-import type { QueuedTask } from '../../../../services/apiTypes';
+import type { QueuedTask } from '../../../../contract/replies';
 import { formatTime } from '../../../../utils/format';
 import ReviewSheet from '../../components/ReviewSheet';
 import { excerpt, type ReviewDecision } from '../../logic';
