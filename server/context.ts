@@ -1,4 +1,3 @@
-import type { ErrorCode } from '../src/core/errors';
 import type { FileStorage } from '../src/core/ports/FileStorage';
 import type { Store } from '../src/core/ports/Store';
 import type { ReminderSender } from '../src/core/ports/ReminderSender';
@@ -11,7 +10,7 @@ export interface ApiCall {
   openid: string | null;
 }
 
-export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type { Envelope } from '../src/contract/envelope';
 
 /** What the handlers run against: the same in the cloud function and in the local cloud. */
 export interface ApiContext {

@@ -6,6 +6,7 @@ export async function evidenceWithUrls(api: ApiContext, records: EvidenceRecord[
   const urls = records.length > 0 ? await api.files.temporaryUrls(records.map((record) => record.fileId)) : {};
   return records.map((record) => ({
     id: record.id,
+    fileId: record.fileId,
     name: record.name,
     size: record.size,
     mime: record.mime,
@@ -17,4 +18,3 @@ export async function evidenceWithUrls(api: ApiContext, records: EvidenceRecord[
   }));
 }
 
-export const MAX_EVIDENCE_PER_TASK = 30;

@@ -1,4 +1,5 @@
-import type { HistoryAction, HistoryEntry, TaskRecord } from '../src/core/model';
+import type { HistoryAction, HistoryEntry } from '../src/core/model';
+import type { Step } from '../src/core/workflow';
 import { ROLE_LABEL } from '../src/core/model';
 import type { MemberCall } from './handler';
 
@@ -14,26 +15,12 @@ const ACTION_LABEL: Record<HistoryAction, string> = {
   urge: '催办',
 };
 
-export function historyEntry(
-  call: MemberCall,
-  task: TaskRecord,
-  action: HistoryAction,
-  toStatus: TaskRecord['status'],
-  extra: { comment?: string | null; detail?: string | null } = {},
-): HistoryEntry {
+/** The step a member's call takes: who, and when (the workflow's transitions record it). */
+export function stepOf(call: MemberCall): Step {
+  const { actor, user, api } = call;
   return {
-    districtId: task.districtId,
-    taskId: task.id,
-    at: call.api.now().toISOString(),
-    actorOpenid: call.actor.openid,
-    actorName: call.user.name,
-    actorRole: call.actor.role,
-    actorUnitId: call.actor.unitId,
-    action,
-    fromStatus: action === 'event.record' ? null : task.status,
-    toStatus,
-    comment: extra.comment ?? null,
-    detail: extra.detail ?? null,
+    at: api.now().toISOString(),
+    actor: { openid: actor.openid, name: user.name, role: actor.role, unitId: actor.unitId },
   };
 }
 

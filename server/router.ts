@@ -13,11 +13,7 @@ function refuse(code: ErrorCode, message: string): Envelope {
  * `handlers` (each deployed function passes its own table).
  * Whatever goes wrong comes back as the envelope; no stack trace ever leaves.
  */
-export async function handleCall(
-  call: ApiCall,
-  api: ApiContext,
-  handlers: Record<string, Handler>,
-): Promise<Envelope> {
+export async function handleCall(call: ApiCall, api: ApiContext, handlers: Record<string, Handler>): Promise<Envelope> {
   try {
     if (typeof call.action !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, call.action)) {
       return refuse('INVALID_ARGUMENT', '没有这项操作，请升级小程序后重试');

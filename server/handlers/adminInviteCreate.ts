@@ -1,3 +1,4 @@
+import { MAX_INVITE_DAYS, MAX_INVITE_USES } from '../../src/contract/limits';
 import { randomInt } from 'crypto';
 import { z } from 'zod';
 import { authorize } from '../../src/core/authorization';
@@ -17,7 +18,7 @@ const schema = z
     unitId: id,
     role: z.enum(['staff', 'reviewer', 'leader', 'admin']),
     expiresAt: z.union([isoDate, z.string().datetime()]).optional(),
-    maxUses: z.number().int().min(1, '至少可用1次').max(500, '最多可用500次').optional(),
+    maxUses: z.number().int().min(1, '至少可用1次').max(MAX_INVITE_USES, `最多可用${MAX_INVITE_USES}次`).optional(),
   })
   .strict();
 
@@ -30,7 +31,7 @@ function expiryInstant(value: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59+08:00`) : new Date(value);
 }
 
-export default memberHandler(schema, async (input, { api, actor }) => {
+export default memberHandler('admin.invite.create', schema, async (input, { api, actor }) => {
   authorize(actor, { kind: 'admin' });
   const context = await loadDistrictContext(api.store, actor.districtId);
   const unit = context.unitsById.get(input.unitId);
@@ -38,7 +39,9 @@ export default memberHandler(schema, async (input, { api, actor }) => {
   const now = api.now();
   const expires = input.expiresAt ? expiryInstant(input.expiresAt) : new Date(now.getTime() + 7 * DAY_MS);
   if (expires.getTime() <= now.getTime()) throw new DomainError('INVALID_ARGUMENT', '有效期应晚于现在');
-  if (expires.getTime() > now.getTime() + 90 * DAY_MS) throw new DomainError('INVALID_ARGUMENT', '有效期最长90天');
+  if (expires.getTime() > now.getTime() + MAX_INVITE_DAYS * DAY_MS) {
+    throw new DomainError('INVALID_ARGUMENT', `有效期最长${MAX_INVITE_DAYS}天`);
+  }
   let code = newCode();
   while (await api.store.getInvite(code)) code = newCode();
   const invite: InviteRecord = {

@@ -4,7 +4,7 @@ import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 
 /** The district's unit directory, disabled units included, for the admin's pickers and the 单位 list. */
-export default memberHandler(z.object({}).strict(), async (_input, { api, actor }) => {
+export default memberHandler('admin.units.list', z.object({}).strict(), async (_input, { api, actor }) => {
   authorize(actor, { kind: 'admin' });
   const context = await loadDistrictContext(api.store, actor.districtId);
   return {

@@ -26,7 +26,7 @@ const schema = z
   .strict();
 
 /** Adds or edits a unit of the directory; the task list must still find every unit it names. */
-export default memberHandler(schema, async ({ unit: input }, { api, actor }) => {
+export default memberHandler('admin.units.upsert', schema, async ({ unit: input }, { api, actor }) => {
   authorize(actor, { kind: 'admin' });
   const context = await loadDistrictContext(api.store, actor.districtId);
   const existing = input.id ? context.unitsById.get(input.id) : undefined;
@@ -69,7 +69,7 @@ export default memberHandler(schema, async ({ unit: input }, { api, actor }) => 
       kind: unit.kind,
       tags: unit.tags,
       aliases: unit.aliases,
-      disabled: unit.disabled,
+      disabled: unit.disabled ?? false,
     },
   };
 });

@@ -17,7 +17,7 @@ const schema = z
     message: '：请至少修改一项（角色、单位或停用）',
   });
 
-export default memberHandler(schema, async (input, { api, actor }) => {
+export default memberHandler('admin.user.update', schema, async (input, { api, actor }) => {
   authorize(actor, { kind: 'admin' });
   const target = await api.store.getUser(input.openid);
   if (!target || target.districtId !== actor.districtId) throw new DomainError('NOT_FOUND', '找不到这个人员');

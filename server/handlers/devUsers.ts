@@ -4,7 +4,7 @@ import { loadDistrictContext } from '../districtContext';
 import { openHandler } from '../handler';
 
 /** The demo identities, so a visitor can try every role. Demo mode only. */
-export default openHandler(z.object({}).strict(), async (_input, { api }) => {
+export default openHandler('dev.users', z.object({}).strict(), async (_input, { api }) => {
   if (!api.demoMode) throw new DomainError('FORBIDDEN', '仅演示模式可用');
   const users = [];
   for (const district of await api.store.listDistricts()) {

@@ -1,17 +1,19 @@
+import { EVENT_NOTE_MAX_CHARS } from '../../src/contract/limits';
 import { z } from 'zod';
 import { authorize } from '../../src/core/authorization';
 import { DomainError } from '../../src/core/errors';
 import { taskForEvent } from '../../src/core/schedule/tasks';
+import { recordEvent } from '../../src/core/workflow';
 import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
-import { historyEntry } from '../history';
+import { stepOf } from '../history';
 import { taskDetail, taskIdOf, taskRecordFrom, todayOf } from '../tasks';
 import { isoDate, itemNo, text } from '../validation';
 
-const schema = z.object({ itemNo, date: isoDate, note: text(200).optional() }).strict();
+const schema = z.object({ itemNo, date: isoDate, note: text(EVENT_NOTE_MAX_CHARS).optional() }).strict();
 
 /** Item 13 after a 权责清单 adjustment, item 25 after a judgment: the event starts its own deadline. */
-export default memberHandler(schema, async (input, call) => {
+export default memberHandler('events.record', schema, async (input, call) => {
   const { api, actor } = call;
   authorize(actor, { kind: 'event.record' });
   const today = todayOf(api);
@@ -24,11 +26,12 @@ export default memberHandler(schema, async (input, call) => {
     if (n > 50) throw new DomainError('FAILED_PRECONDITION', '同一天登记的事件太多，请核对');
     taskId = `${baseId}-${n}`;
   }
-  const task = taskRecordFrom(spec, context, api.now().toISOString(), taskId);
-  await api.store.commitTaskChange({
-    before: null,
-    after: task,
-    history: [historyEntry(call, task, 'event.record', 'pending', { comment: input.note ?? null, detail: task.label })],
-  });
+  const step = stepOf(call);
+  const { after: task, history } = recordEvent(
+    taskRecordFrom(spec, context, step.at, taskId),
+    step,
+    input.note ?? null,
+  );
+  await api.store.commitTaskChange({ before: null, after: task, history: [history] });
   return { task: taskDetail(task, context, today) };
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { authorize } from '../../src/core/authorization';
 import { DomainError } from '../../src/core/errors';
-import type { EvidenceRecord, TaskRecord } from '../../src/core/model';
+import type { EvidenceRecord } from '../../src/core/model';
+import { changeEvidence, evidenceFrozenReason } from '../../src/core/workflow';
 import { loadDistrictContext } from '../districtContext';
-import { evidenceWithUrls, MAX_EVIDENCE_PER_TASK } from '../evidence';
+import { evidenceWithUrls } from '../evidence';
 import { memberHandler } from '../handler';
-import { historyEntry } from '../history';
+import { stepOf } from '../history';
 import { requireTask, targetOf } from '../tasks';
 import { id, requiredText, text } from '../validation';
 
@@ -19,22 +20,17 @@ const schema = z
   })
   .strict();
 
-export function assertEditable(task: TaskRecord): void {
-  if (task.status === 'approved') throw new DomainError('FAILED_PRECONDITION', '这项任务已审核通过，材料不能再改动');
-}
-
 /** Records an uploaded file as evidence of a task; the file itself was checked by content. */
-export default memberHandler(schema, async (input, call) => {
+export default memberHandler('evidence.add', schema, async (input, call) => {
   const { api, actor } = call;
   const context = await loadDistrictContext(api.store, actor.districtId);
   const task = await requireTask(api, actor.districtId, input.taskId);
   authorize(actor, { kind: 'task.work', task: targetOf(task, context) });
-  assertEditable(task);
-  if (task.evidenceCount >= MAX_EVIDENCE_PER_TASK) {
-    throw new DomainError('FAILED_PRECONDITION', `每项任务最多${MAX_EVIDENCE_PER_TASK}份材料，请删去不需要的再上传`);
-  }
+  const frozen = evidenceFrozenReason(task);
+  if (frozen) throw new DomainError('FAILED_PRECONDITION', frozen);
   const facts = await api.files.inspect(input.fileId, actor.districtId);
-  const at = api.now().toISOString();
+  const step = stepOf(call);
+  const { at } = step;
   const evidence: EvidenceRecord = {
     id: `ev-${api.newId()}`,
     districtId: actor.districtId,
@@ -46,11 +42,11 @@ export default memberHandler(schema, async (input, call) => {
     uploadedBy: actor.openid,
     createdAt: at,
   };
-  const after = { ...task, evidenceCount: task.evidenceCount + 1, version: task.version + 1, updatedAt: at };
+  const { after, history } = changeEvidence(task, step, 'evidence.add', evidence.name);
   await api.store.commitTaskChange({
     before: task,
     after,
-    history: [historyEntry(call, task, 'evidence.add', task.status, { detail: evidence.name })],
+    history: [history],
     addEvidence: evidence,
     link: {
       districtId: actor.districtId,

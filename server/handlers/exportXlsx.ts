@@ -11,7 +11,7 @@ import { isoDate, year } from '../validation';
 const schema = z.object({ year, asOf: isoDate.optional() }).strict();
 
 /** The district status workbook (.xlsx), with the same numbers as summary.district. */
-export default memberHandler(schema, async (input, { api, actor }) => {
+export default memberHandler('export.xlsx', schema, async (input, { api, actor }) => {
   authorize(actor, { kind: 'export.district' });
   const context = await loadDistrictContext(api.store, actor.districtId);
   const data = await gatherDistrictWorkbook(api, context, input.year, input.asOf ?? todayOf(api));

@@ -1,4 +1,5 @@
-import type { Handler } from '../handler';
+import type { ApiAction } from '../../src/contract/actions';
+import type { HandlerTable } from '../handler';
 import adminInviteCreate from './adminInviteCreate';
 import adminUnitsList from './adminUnitsList';
 import adminUnitsUpsert from './adminUnitsUpsert';
@@ -23,8 +24,8 @@ import tasksGet from './tasksGet';
 import tasksList from './tasksList';
 import urgeSend from './urgeSend';
 
-/** One handler per action of the API contract. */
-export const API_HANDLERS: Record<string, Handler> = {
+/** The `api` function's table: one handler per action of the contract, the file builders aside. */
+export const API_HANDLERS: HandlerTable<ApiAction> = {
   'session.get': sessionGet,
   'session.bind': sessionBind,
   'dev.users': devUsers,

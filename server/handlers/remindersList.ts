@@ -3,7 +3,7 @@ import { REMINDER_LABEL } from '../../src/core/reminders';
 import { memberHandler } from '../handler';
 
 /** The caller's reminders, newest first, with what is unread. */
-export default memberHandler(z.object({}).strict(), async (_input, { api, actor }) => {
+export default memberHandler('reminders.list', z.object({}).strict(), async (_input, { api, actor }) => {
   const reminders = await api.store.listReminders(actor.districtId, actor.openid, 100);
   return {
     unread: reminders.filter((reminder) => !reminder.readAt).length,

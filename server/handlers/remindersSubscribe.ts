@@ -7,7 +7,7 @@ const schema = z.object({ templateIds: z.array(z.string().min(1).max(128)).min(1
  * After the user accepted one-time subscriptions in WeChat (requestSubscribeMessage), each accepted
  * template allows one more message: the balance is counted here and spent by the sender.
  */
-export default memberHandler(schema, async (input, { api, actor }) => {
+export default memberHandler('reminders.subscribe', schema, async (input, { api, actor }) => {
   const balances: Record<string, number> = {};
   for (const templateId of new Set(input.templateIds)) {
     balances[templateId] = await api.store.addSubscriptionCredits(actor.openid, templateId, 1);

@@ -12,7 +12,7 @@ import { id, year } from '../validation';
 const schema = z.object({ unitId: id, year }).strict();
 
 /** A unit's annual 法治政府建设 report as a Word draft, from its tasks, notes and evidence. */
-export default memberHandler(schema, async (input, { api, actor }) => {
+export default memberHandler('report.annual', schema, async (input, { api, actor }) => {
   authorize(actor, { kind: 'report.annual', unitId: input.unitId });
   const context = await loadDistrictContext(api.store, actor.districtId);
   const unit = context.unitsById.get(input.unitId);

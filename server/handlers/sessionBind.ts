@@ -1,3 +1,4 @@
+import { PERSON_NAME_MAX_CHARS } from '../../src/contract/limits';
 import { z } from 'zod';
 import { DomainError } from '../../src/core/errors';
 import type { UserRecord } from '../../src/core/model';
@@ -11,7 +12,7 @@ const schema = z
       .string()
       .trim()
       .regex(/^[A-Za-z0-9]{4,16}$/, '应为4到16位字母或数字'),
-    name: requiredText(20, '姓名'),
+    name: requiredText(PERSON_NAME_MAX_CHARS, '姓名'),
   })
   .strict();
 
@@ -22,7 +23,7 @@ const REFUSALS = {
   'already-bound': new DomainError('FAILED_PRECONDITION', '您已经绑定过单位，如需更换请联系管理员'),
 } as const;
 
-export default openHandler(schema, async ({ inviteCode, name }, { api, openid, user }) => {
+export default openHandler('session.bind', schema, async ({ inviteCode, name }, { api, openid, user }) => {
   if (!openid) throw new DomainError('UNAUTHENTICATED', '未能识别您的微信身份，请重新打开小程序');
   if (user) throw REFUSALS['already-bound'];
   const invite = await api.store.getInvite(inviteCode.toUpperCase());

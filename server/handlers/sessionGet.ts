@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loadDistrictContext } from '../districtContext';
 import { openHandler } from '../handler';
 
-export default openHandler(z.object({}).strict(), async (_input, { api, user }) => {
+export default openHandler('session.get', z.object({}).strict(), async (_input, { api, user }) => {
   if (!user) return { user: null, unit: null, district: null };
   const context = await loadDistrictContext(api.store, user.districtId);
   const unit = context.unitsById.get(user.unitId);

@@ -11,7 +11,7 @@ import { isoDate, year } from '../validation';
 const schema = z.object({ year: year.optional(), asOf: isoDate.optional() }).strict();
 
 /** The district at a glance, read from the counters (and the most overdue tasks), not every task. */
-export default memberHandler(schema, async (input, { api, actor }) => {
+export default memberHandler('summary.district', schema, async (input, { api, actor }) => {
   authorize(actor, { kind: 'summary.district' });
   const context = await loadDistrictContext(api.store, actor.districtId);
   const asOf = input.asOf ?? todayOf(api);

@@ -12,7 +12,7 @@ import { id, isoDate, year } from '../validation';
 
 const schema = z.object({ unitId: id, year: year.optional(), asOf: isoDate.optional() }).strict();
 
-export default memberHandler(schema, async (input, { api, actor }) => {
+export default memberHandler('summary.unit', schema, async (input, { api, actor }) => {
   authorize(actor, { kind: 'summary.unit', unitId: input.unitId });
   const context = await loadDistrictContext(api.store, actor.districtId);
   const unit = context.unitsById.get(input.unitId);

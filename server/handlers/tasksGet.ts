@@ -7,7 +7,7 @@ import { historyView } from '../history';
 import { requireTask, targetOf, taskDetail, todayOf } from '../tasks';
 import { id } from '../validation';
 
-export default memberHandler(z.object({ id }).strict(), async (input, { api, actor }) => {
+export default memberHandler('tasks.get', z.object({ id }).strict(), async (input, { api, actor }) => {
   const context = await loadDistrictContext(api.store, actor.districtId);
   const task = await requireTask(api, actor.districtId, input.id);
   const target = targetOf(task, context);

@@ -9,7 +9,7 @@ import { id, year } from '../validation';
 
 const schema = z.object({ year: year.optional(), unitId: id.optional() }).strict();
 
-export default memberHandler(schema, async (input, { api, actor }) => {
+export default memberHandler('tasks.list', schema, async (input, { api, actor }) => {
   const context = await loadDistrictContext(api.store, actor.districtId);
   const today = todayOf(api);
   const unitId = input.unitId ?? actor.unitId;

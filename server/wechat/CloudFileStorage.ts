@@ -1,3 +1,4 @@
+import { evidenceFolder } from '../../src/contract/limits';
 import { createHash, randomBytes } from 'crypto';
 import { DomainError } from '../../src/core/errors';
 import { checkUpload } from '../../src/core/fileTypes';
@@ -17,7 +18,7 @@ const URL_BATCH = 50;
 
 /** Where the app uploads a district's evidence: `evidence/<districtId>/<unitId>/<name>`. */
 export function evidencePathPrefix(districtId: string): string {
-  return `evidence/${districtId}/`;
+  return evidenceFolder(districtId);
 }
 
 /**

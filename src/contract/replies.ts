@@ -4,7 +4,7 @@ import type { Rates } from '../core/rates';
 import type { Light, TaskStatus } from '../core/status';
 import type { UnitKind } from '../core/units';
 
-/** What the `api` function answers, action by action (see ../shared/design.md). */
+/** What the server answers, reply by reply: the parts of `Actions` in ./actions.ts. */
 
 export interface SessionUser {
   openid: string;
@@ -68,6 +68,8 @@ export interface TaskDetailTask extends TaskSummary {
 
 export interface Evidence {
   id: string;
+  /** Opens the file in WeChat (cloud download by file id: temp links are not on the download whitelist). */
+  fileId: string;
   name: string;
   size: number;
   mime: string;
@@ -139,7 +141,7 @@ export interface DistrictSummary {
   indicators: IndicatorRates[];
   overdue: OverdueTask[];
   overdueCount: number;
-  trend?: Array<{ month: string; completionRate: number; reportRate: number }>;
+  trend: Array<{ month: string; completionRate: number; reportRate: number }>;
 }
 
 export interface UnitSummary {
@@ -198,4 +200,12 @@ export interface ReminderItem {
 export interface ReminderList {
   unread: number;
   reminders: ReminderItem[];
+}
+
+/** A file built on the server (the district workbook, an annual report draft) and a link to it. */
+export interface ExportedFile {
+  fileId: string;
+  /** A short-lived link; null when storage could not give one (open it by fileId). */
+  url: string | null;
+  name: string;
 }

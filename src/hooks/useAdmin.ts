@@ -1,18 +1,17 @@
 import type { Role } from '../core/model';
 import type { UnitKind } from '../core/units';
-import type { DirectoryUnit, Invite, PersonRow } from '../contract/replies';
 import { forgetRecentAnswers, useApi } from './useApi';
 import { useMutation } from './useMutation';
 
 /** The admin's reads and writes: the directory, the people, invite codes. Admins only (the server checks). */
 
 export function useDirectory(enabled: boolean) {
-  return useApi<{ units: DirectoryUnit[] }>('admin.units.list', enabled ? {} : null);
+  return useApi('admin.units.list', enabled ? {} : null);
 }
 
 /** The people of one unit, or of the whole district when `unitId` is null. */
 export function usePeople(unitId: string | null, enabled: boolean) {
-  return useApi<{ users: PersonRow[] }>('admin.users.list', enabled ? (unitId ? { unitId } : {}) : null);
+  return useApi('admin.users.list', enabled ? (unitId ? { unitId } : {}) : null);
 }
 
 export interface InviteRequest {
@@ -24,7 +23,7 @@ export interface InviteRequest {
 }
 
 export function useInviteCreate() {
-  return useMutation<InviteRequest, Invite>('admin.invite.create');
+  return useMutation('admin.invite.create');
 }
 
 export interface PersonChange {
@@ -35,9 +34,7 @@ export interface PersonChange {
 }
 
 export function usePersonUpdate() {
-  return useMutation<PersonChange, { user: Pick<PersonRow, 'openid' | 'name' | 'role' | 'unitId' | 'disabled'> }>(
-    'admin.user.update',
-  );
+  return useMutation('admin.user.update');
 }
 
 export interface UnitDraft {
@@ -50,7 +47,7 @@ export interface UnitDraft {
 }
 
 export function useUnitSave() {
-  return useMutation<{ unit: UnitDraft }, { unit: DirectoryUnit }>('admin.units.upsert');
+  return useMutation('admin.units.upsert');
 }
 
 /** After a change: remembered lists of people and units would be stale. */

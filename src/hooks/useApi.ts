@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ActionName, Payload, Reply } from '../contract/actions';
 import { ApiError, callApi } from '../services/api';
 
 export interface ApiState<T> {
@@ -15,7 +16,8 @@ const recent = new Map<string, unknown>();
  * Loads one action for a page: one call per load, the last answer shown while a reload runs,
  * and the server's message when it fails. `payload` null means "not yet" (e.g. no session).
  */
-export function useApi<T>(action: string, payload: unknown | null): ApiState<T> {
+export function useApi<A extends ActionName>(action: A, payload: Payload<A> | null): ApiState<Reply<A>> {
+  type T = Reply<A>;
   const key = payload === null ? null : `${action}:${JSON.stringify(payload)}`;
   const [data, setData] = useState<T | null>(() => (key ? ((recent.get(key) as T) ?? null) : null));
   const [error, setError] = useState<ApiError | null>(null);
@@ -27,7 +29,7 @@ export function useApi<T>(action: string, payload: unknown | null): ApiState<T> 
     const ticket = (latest.current += 1);
     setLoading(true);
     try {
-      const answer = await callApi<T>(action, payload);
+      const answer = await callApi(action, payload as Payload<A>);
       if (ticket !== latest.current) return;
       recent.set(key, answer);
       setData(answer);

@@ -2,7 +2,6 @@ import { useCallback, useRef, useState } from 'react';
 import { forgetRecentAnswers } from './useApi';
 import { useSession } from './useSession';
 import { ApiError, callApi } from '../services/api';
-import type { Session, SessionUser } from '../contract/replies';
 import { demoOpenid, newDemoOpenid, setDemoOpenid } from '../services/identity';
 import { IS_H5 } from '../services/platform';
 
@@ -27,11 +26,11 @@ export function useBind() {
       if (IS_H5 && !demoOpenid()) setDemoOpenid(newDemoOpenid());
       try {
         try {
-          await callApi<{ user: SessionUser }>('session.bind', { inviteCode, name });
+          await callApi('session.bind', { inviteCode, name });
         } catch (caught) {
           const failure = caught instanceof ApiError ? caught : new ApiError('INTERNAL', '绑定失败，请重试');
           const maybeBound = failure.code === 'FAILED_PRECONDITION' && failure.message.includes('已经绑定');
-          const session = maybeBound ? await callApi<Session>('session.get', {}).catch(() => null) : null;
+          const session = maybeBound ? await callApi('session.get', {}).catch(() => null) : null;
           if (!session?.user) {
             setError(failure);
             return false;

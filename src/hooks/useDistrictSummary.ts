@@ -2,7 +2,6 @@ import { useCallback } from 'react';
 import Taro from '@tarojs/taro';
 import { shanghaiDate, yearOf } from '../core/dates';
 import { ApiError } from '../services/api';
-import type { DistrictSummary, UnitSummary } from '../contract/replies';
 import { useApi } from './useApi';
 import { useMutation } from './useMutation';
 
@@ -13,12 +12,12 @@ export function currentYear(now = new Date()): number {
 
 /** summary.district for a year (null: not yet, e.g. before the session says who the user is). */
 export function useDistrictSummary(year: number | null) {
-  return useApi<DistrictSummary>('summary.district', year === null ? null : { year });
+  return useApi('summary.district', year === null ? null : { year });
 }
 
 /** summary.unit: one unit's rates, overdue tasks and task list for a year. */
 export function useUnitSummary(unitId: string | null, year: number) {
-  return useApi<UnitSummary>('summary.unit', unitId ? { unitId, year } : null);
+  return useApi('summary.unit', unitId ? { unitId, year } : null);
 }
 
 export interface UrgeTarget {
@@ -35,7 +34,7 @@ export interface UrgeTarget {
  * Refusals show the server's message.
  */
 export function useUrge() {
-  const { run, busy } = useMutation<{ unitId: string; taskId?: string }, { notified: number }>('urge.send');
+  const { run, busy } = useMutation('urge.send');
 
   const urge = useCallback(
     async (target: UrgeTarget): Promise<boolean> => {

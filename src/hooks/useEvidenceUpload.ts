@@ -78,7 +78,7 @@ export function useEvidenceUpload(
             uploaded = { fileId: result.fileId, mime: result.mime, size: result.size };
             patch(next.key, uploaded);
           }
-          const { evidence } = await callApi<{ evidence: Evidence }>('evidence.add', {
+          const { evidence } = await callApi('evidence.add', {
             taskId,
             fileId: uploaded.fileId,
             name: evidenceName(next.name),

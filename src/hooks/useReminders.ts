@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect } from 'react';
 import { callApi } from '../services/api';
-import type { ReminderList } from '../contract/replies';
 import { offerReminders } from '../services/subscribe';
 import { forgetRecentAnswers, useApi } from './useApi';
 import { useMutation } from './useMutation';
@@ -19,7 +18,7 @@ export function showReminderBadge(unread: number): void {
 /** Fetches the unread count for the tab badge; failures are quiet (the list shows errors). */
 export async function refreshReminderBadge(): Promise<void> {
   try {
-    const { unread } = await callApi<ReminderList>('reminders.list', {}, { retry: false });
+    const { unread } = await callApi('reminders.list', {}, { retry: false });
     showReminderBadge(unread);
   } catch {
     // No badge is better than an error on every tab.
@@ -28,8 +27,8 @@ export async function refreshReminderBadge(): Promise<void> {
 
 /** The caller's in-app reminders (到期, 逾期, 退回, 催办), newest first, and marking them read. */
 export function useReminders(enabled: boolean) {
-  const list = useApi<ReminderList>('reminders.list', enabled ? {} : null);
-  const read = useMutation<{ ids?: string[] }, { marked: number }>('reminders.read');
+  const list = useApi('reminders.list', enabled ? {} : null);
+  const read = useMutation('reminders.read');
   const { reload, data } = list;
   const { run } = read;
 

@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { QueuedTask, TaskDetailTask } from '../contract/replies';
 import { withoutReviewed, type ReviewDecision } from '../packages/review/logic';
 import { forgetRecentAnswers, useApi } from './useApi';
 import { useMutation } from './useMutation';
@@ -16,8 +15,8 @@ export interface ReviewPayload {
  * for other pages are forgotten so they show the change. `enabled` false loads nothing (e.g. staff).
  */
 export function useReviewQueue(enabled = true) {
-  const queue = useApi<{ tasks: QueuedTask[] }>('review.queue', enabled ? {} : null);
-  const mutation = useMutation<ReviewPayload, { task: TaskDetailTask }>('report.review');
+  const queue = useApi('review.queue', enabled ? {} : null);
+  const mutation = useMutation('report.review');
   const [reviewed, setReviewed] = useState<ReadonlyMap<string, number>>(() => new Map());
 
   const tasks = useMemo(

@@ -25,7 +25,7 @@ export function SessionProvider({ children }: PropsWithChildren) {
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      setSession(await callApi<Session>('session.get', {}));
+      setSession(await callApi('session.get', {}));
       setError(null);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError('INTERNAL', '加载失败，请重试'));

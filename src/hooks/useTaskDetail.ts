@@ -1,7 +1,6 @@
-import type { TaskDetail } from '../contract/replies';
 import { useApi } from './useApi';
 
 /** One task with its item, evidence, history and what the caller may do (`tasks.get`). */
 export function useTaskDetail(id: string | null | undefined) {
-  return useApi<TaskDetail>('tasks.get', id ? { id } : null);
+  return useApi('tasks.get', id ? { id } : null);
 }

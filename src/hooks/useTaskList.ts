@@ -1,4 +1,3 @@
-import type { TaskList } from '../contract/replies';
 import { useApi } from './useApi';
 import { useSession } from './useSession';
 
@@ -9,6 +8,6 @@ import { useSession } from './useSession';
 export function useTaskList(year: number | null) {
   const sessionState = useSession();
   const bound = Boolean(sessionState.session?.user);
-  const list = useApi<TaskList>('tasks.list', bound ? (year === null ? {} : { year }) : null);
+  const list = useApi('tasks.list', bound ? (year === null ? {} : { year }) : null);
   return { ...sessionState, bound, list };
 }

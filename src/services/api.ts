@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { ErrorCode } from '../core/errors';
+import { functionOf, type ActionName, type Payload, type Reply } from '../contract/actions';
+import type { Envelope, ErrorCode } from '../contract/envelope';
 import { demoOpenid } from './identity';
 import { IS_WEAPP } from './platform';
 
@@ -19,23 +20,17 @@ export class ApiError extends Error {
   }
 }
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
-
-/** Actions served by a cloud function other than `api` (files are built apart: see README). */
-const FUNCTION_OF: Record<string, string> = { 'export.xlsx': 'export', 'report.annual': 'export' };
-
 declare const CLOUD_ENV: string;
 const NETWORK_MESSAGE = '网络不稳定，请检查网络后重试';
 let cloudReady = false;
 
-async function send<T>(action: string, payload: unknown): Promise<Envelope<T>> {
+async function send<T>(action: ActionName, payload: unknown): Promise<Envelope<T>> {
   if (IS_WEAPP) {
     if (!cloudReady) {
       Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true });
       cloudReady = true;
     }
-    const name = Object.prototype.hasOwnProperty.call(FUNCTION_OF, action) ? FUNCTION_OF[action] : 'api';
-    const result = await Taro.cloud.callFunction({ name, data: { action, payload } });
+    const result = await Taro.cloud.callFunction({ name: functionOf(action), data: { action, payload } });
     return result.result as Envelope<T>;
   }
   const openid = demoOpenid();
@@ -56,7 +51,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Calls one action of the `api` function. A dropped connection is retried (twice, with a pause)
  * when the call is safe to repeat: reads, and writes that carry a request id.
  */
-export async function callApi<T>(action: string, payload: unknown = {}, options: { retry?: boolean } = {}): Promise<T> {
+export async function callApi<A extends ActionName>(
+  action: A,
+  payload: Payload<A>,
+  options: { retry?: boolean } = {},
+): Promise<Reply<A>> {
+  type T = Reply<A>;
   const attempts = options.retry === false ? 1 : 3;
   for (let attempt = 1; ; attempt += 1) {
     let envelope: Envelope<T>;

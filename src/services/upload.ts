@@ -1,3 +1,4 @@
+import { evidenceFolder } from '../contract/limits';
 import Taro from '@tarojs/taro';
 import { ApiError } from './api';
 import { demoOpenid } from './identity';
@@ -43,7 +44,7 @@ async function uploadOnce(file: PickedFile, place: { districtId: string; unitId:
     const stamp = new Date().toISOString().slice(0, 7).replace('-', '');
     const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const ext = extensionOf(file.name) || 'jpg';
-    const cloudPath = `evidence/${place.districtId}/${place.unitId}/${stamp}/${random}.${ext}`;
+    const cloudPath = `${evidenceFolder(place.districtId, place.unitId)}${stamp}/${random}.${ext}`;
     const result = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
     return { fileId: result.fileID, name: file.name, size: file.size, mime: guessMime(file.name) };
   }

@@ -94,7 +94,7 @@ describe('admin.invite.create with a mini-program code', () => {
     const invite = await h.ok('a-admin', 'admin.invite.create', { unitId: 'hetang', role: 'staff' });
     expect(asked).toEqual([[invite.code, 'pages/me/index']]);
     expect(invite.qrUrl).toMatch(/^memory:\/\/mem-\d+$/);
-    const fileId = invite.qrUrl.slice('memory://'.length);
+    const fileId = invite.qrUrl!.slice('memory://'.length);
     expect(await h.files.inspect(fileId, 'changjiang')).toMatchObject({ size: PNG.length, mime: 'image/png' });
     // The scene is the code itself: it fits WeChat's 32 characters and binds as typed.
     const bound = await h.ok('o-new', 'session.bind', { inviteCode: asked[0][0], name: '新同事' });

@@ -69,7 +69,7 @@ describe('exports: the district workbook and the annual report draft', () => {
     await h.addUser(LEADER, 'leader', 'zfb');
     await h.addUser(ADMIN, 'admin', 'sfj');
     const list = await h.ok(STAFF, 'tasks.list', { year: 2026 });
-    const idOf = (itemNo: number) => list.tasks.find((task: { itemNo: number }) => task.itemNo === itemNo).id;
+    const idOf = (itemNo: number) => list.tasks.find((task: { itemNo: number }) => task.itemNo === itemNo)!.id;
     tasks = { approved: idOf(2), returned: idOf(3), submitted: idOf(4) };
     const addEvidence = (taskId: string, bytes: Buffer, name: string, mime: string) =>
       h.ok(STAFF, 'evidence.add', {

@@ -94,7 +94,7 @@ describe('daily reminders', () => {
     const list = await h.ok('r-staff', 'reminders.list', {});
     expect(list.unread).toBe(list.reminders.length);
     expect(list.reminders[0].date).toBe('2026-12-28');
-    expect(list.reminders.at(-1).date).toBe('2026-12-24');
+    expect(list.reminders.at(-1)!.date).toBe('2026-12-24');
     await h.ok('r-staff', 'reminders.read', { ids: [list.reminders[0].id] });
     expect((await h.ok('r-staff', 'reminders.list', {})).unread).toBe(list.reminders.length - 1);
     await h.ok('r-staff', 'reminders.read', {});
@@ -105,7 +105,7 @@ describe('daily reminders', () => {
     h.setNow('2026-11-28T02:00:00.000Z');
     await h.addUser('r-reviewer', 'reviewer', 'sfj');
     const list = await h.ok('r-staff', 'tasks.list', { year: 2026 });
-    const task = list.tasks.find((candidate: { itemNo: number }) => candidate.itemNo === 4);
+    const task = list.tasks.find((candidate: { itemNo: number }) => candidate.itemNo === 4)!;
     await h.ok('r-staff', 'report.submit', { taskId: task.id, note: '已开展督察', requestId: 'remind-ret-1' });
     await h.ok('r-reviewer', 'report.review', { taskId: task.id, decision: 'return', comment: '请附督察通知' });
     const reminders = await h.ok('r-staff', 'reminders.list', {});

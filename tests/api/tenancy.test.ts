@@ -59,7 +59,7 @@ describe('tenancy: one district never sees or changes another’s data', () => {
       );
     }
     const list = await h.ok(A.staff, 'tasks.list', { year: 2026 });
-    aTask = list.tasks.find((task: { itemNo: number }) => task.itemNo === 2).id;
+    aTask = list.tasks.find((task: { itemNo: number }) => task.itemNo === 2)!.id;
     aFile = h.files.put('changjiang', PNG);
     aEvidence = (
       await h.ok(A.staff, 'evidence.add', {

@@ -61,6 +61,7 @@ describe('the upload queue after the app was closed', () => {
 describe('任务详情: evidence and 报送', () => {
   const piece = (id: string): Evidence => ({
     id,
+    fileId: `cloud://env/${id}.png`,
     name: `${id}.png`,
     size: 1,
     mime: 'image/png',

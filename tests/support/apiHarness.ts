@@ -8,6 +8,7 @@ import type { Handler } from '../../server/handler';
 import { API_HANDLERS } from '../../server/handlers';
 import { handleCall } from '../../server/router';
 import { SqliteStore } from '../../local/store/SqliteStore';
+import type { ActionName, Payload, Reply } from '../../src/contract/actions';
 import type { Role, UserRecord } from '../../src/core/model';
 import type { Store } from '../../src/core/ports/Store';
 import { loadCatalog, loadDirectory, loadHolidays } from './fixtures';
@@ -19,9 +20,10 @@ export interface Harness {
   files: MemoryFileStorage;
   /** Moves the clock (an instant, e.g. 2026-11-28T02:00:00Z). */
   setNow: (iso: string) => void;
-  call: <T = unknown>(openid: string | null, action: string, payload?: unknown) => Promise<Envelope<T>>;
-  /** Calls and expects success, returning the data. */
-  ok: <T = any>(openid: string | null, action: string, payload?: unknown) => Promise<T>;
+  /** Any call at all, bad ones included: the envelope as the router answers it. */
+  call: <T = any>(openid: string | null, action: string, payload?: unknown) => Promise<Envelope<T>>;
+  /** Calls and expects success, returning the data: typed from the contract. */
+  ok: <A extends ActionName>(openid: string | null, action: A, payload?: Payload<A>) => Promise<Reply<A>>;
   addUser: (openid: string, role: Role, unitId: string, name?: string) => Promise<UserRecord>;
   sqlite: SqliteStore;
   close: () => Promise<void>;

@@ -1,15 +1,16 @@
 import { Button } from '@tarojs/components';
+import type { ExportAction, Payload } from '../../contract/actions';
 import { useExportFile } from '../../hooks/useExportFile';
 import './index.scss';
 
 /** 导出 Excel / 生成年度报告: one tap builds the file and opens it. */
-export default function ExportButton({
+export default function ExportButton<A extends ExportAction>({
   action,
   payload,
   label,
 }: {
-  action: 'export.xlsx' | 'report.annual';
-  payload: Record<string, unknown>;
+  action: A;
+  payload: Payload<A>;
   label: string;
 }) {
   const { exportFile, busy } = useExportFile(action);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import { useApi } from '../../hooks/useApi';
-import type { Evidence, TaskDetail, TaskList } from '../../contract/replies';
+import type { Evidence } from '../../contract/replies';
 import { extensionOf } from '../../services/upload';
 import EmptyState from '../EmptyState';
 import ErrorView from '../ErrorView';
@@ -29,8 +29,8 @@ export default function ReuseSheet({
   onClose: () => void;
 }) {
   const [sourceId, setSourceId] = useState<string | null>(null);
-  const list = useApi<TaskList>('tasks.list', { year });
-  const source = useApi<TaskDetail>('tasks.get', sourceId ? { id: sourceId } : null);
+  const list = useApi('tasks.list', { year });
+  const source = useApi('tasks.get', sourceId ? { id: sourceId } : null);
   const candidates = (list.data?.tasks ?? []).filter((task) => task.id !== taskId && task.evidenceCount > 0);
 
   let body;

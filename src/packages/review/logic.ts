@@ -1,10 +1,11 @@
+import { COMMENT_MAX_CHARS } from '../../contract/limits';
 import type { QueuedTask } from '../../contract/replies';
 
 /** The review queue's rules that need no Taro: tested on their own. */
 
 export type ReviewDecision = 'approve' | 'return';
 
-export const COMMENT_LIMIT = 500;
+export const COMMENT_LIMIT = COMMENT_MAX_CHARS;
 
 /** Why a decision cannot be sent as it is, in the reviewer's words; null when it can. */
 export function reviewCommentProblem(decision: ReviewDecision, comment: string): string | null {

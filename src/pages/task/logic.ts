@@ -1,7 +1,8 @@
+import { NOTE_MAX_CHARS } from '../../contract/limits';
 import type { Evidence } from '../../contract/replies';
 
 /** The longest 工作说明 the server takes. */
-export const NOTE_MAX = 1000;
+export const NOTE_MAX = NOTE_MAX_CHARS;
 
 /**
  * The evidence to show: the server's list, then pieces added since it answered (not yet in it),

@@ -1,3 +1,4 @@
+import { MAX_INVITE_DAYS, MAX_INVITE_USES } from '../../../../contract/limits';
 import { addDays, shanghaiDate } from '../../../../core/dates';
 import type { Role } from '../../../../core/model';
 import { UNIT_KIND_LABEL, type UnitKind } from '../../../../core/units';
@@ -20,8 +21,7 @@ export function defaultUses(role: Role): number {
   return role === 'staff' ? 10 : 1;
 }
 
-export const MAX_INVITE_DAYS = 90;
-export const MAX_INVITE_USES = 500;
+export { MAX_INVITE_DAYS, MAX_INVITE_USES };
 
 /** A whole number typed in a field, or null when it is not one. */
 export function wholeNumber(text: string): number | null {

@@ -6,7 +6,7 @@ import ErrorView from '../../../../components/ErrorView';
 import Skeleton from '../../../../components/Skeleton';
 import { useApi } from '../../../../hooks/useApi';
 import { ApiError } from '../../../../services/api';
-import type { QueuedTask, TaskDetail } from '../../../../contract/replies';
+import type { QueuedTask } from '../../../../contract/replies';
 import { openDocument, previewPhotos } from '../../../../services/fileViewer';
 import { fileSize, formatDate, formatTime } from '../../../../utils/format';
 import { COMMENT_LIMIT, reviewCommentProblem, type ReviewDecision } from '../../logic';
@@ -31,7 +31,7 @@ export default function ReviewSheet({
   onDecide: (decision: ReviewDecision, comment: string) => Promise<void>;
   onClose: () => void;
 }) {
-  const detail = useApi<TaskDetail>('tasks.get', { id: task.id });
+  const detail = useApi('tasks.get', { id: task.id });
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -131,7 +131,7 @@ export default function ReviewSheet({
               hoverClass="sheet__doc--hover"
               onClick={() =>
                 item.url
-                  ? void openDocument(item.url, item.name)
+                  ? void openDocument(item)
                   : void Taro.showToast({ title: '这份文件暂时打不开，请稍后重试', icon: 'none' })
               }
             >

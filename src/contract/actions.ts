@@ -1,0 +1,104 @@
+import type { Role } from '../core/model';
+import type { UnitKind } from '../core/units';
+import type {
+  DemoIdentity,
+  DirectoryUnit,
+  DistrictSummary,
+  Evidence,
+  ExportedFile,
+  Invite,
+  PersonRow,
+  QueuedTask,
+  ReminderList,
+  Session,
+  SessionUser,
+  TaskDetail,
+  TaskDetailTask,
+  TaskList,
+  UnitSummary,
+} from './replies';
+
+/**
+ * Every action of the API: what the client sends and what it gets back. The client (`callApi`, the
+ * hooks), the server's handler tables and the tests are all typed from this one map, so a reply
+ * that drifts from what the app reads fails `npm run typecheck` (see ../shared/design.md).
+ */
+export interface Actions {
+  'session.get': { payload: Empty; reply: Session };
+  'session.bind': {
+    payload: { inviteCode: string; name: string };
+    reply: { user: SessionUser; unit: Session['unit'] };
+  };
+  'dev.users': { payload: Empty; reply: { users: DemoIdentity[] } };
+
+  'tasks.list': { payload: { year?: number; unitId?: string }; reply: TaskList };
+  'tasks.get': { payload: { id: string }; reply: TaskDetail };
+  'events.record': { payload: { itemNo: number; date: string; note?: string }; reply: { task: TaskDetailTask } };
+
+  'evidence.add': {
+    payload: { taskId: string; fileId: string; name: string; size: number; mime: string };
+    reply: { evidence: Evidence };
+  };
+  'evidence.link': { payload: { taskId: string; evidenceId: string }; reply: { evidence: Evidence } };
+  'evidence.remove': { payload: { evidenceId: string; taskId: string }; reply: Empty };
+
+  'report.submit': { payload: { taskId: string; note?: string; requestId: string }; reply: { task: TaskDetailTask } };
+  'review.queue': { payload: { year?: number }; reply: { tasks: QueuedTask[] } };
+  'report.review': {
+    payload: { taskId: string; decision: 'approve' | 'return'; comment?: string };
+    reply: { task: TaskDetailTask };
+  };
+
+  'summary.district': { payload: { year?: number; asOf?: string }; reply: DistrictSummary };
+  'summary.unit': { payload: { unitId: string; year?: number; asOf?: string }; reply: UnitSummary };
+  'urge.send': { payload: { unitId: string; taskId?: string }; reply: { notified: number; tasks: number } };
+
+  'reminders.list': { payload: Empty; reply: ReminderList };
+  'reminders.read': { payload: { ids?: string[] }; reply: { marked: number } };
+  'reminders.subscribe': { payload: { templateIds: string[] }; reply: { balances: Record<string, number> } };
+
+  'admin.invite.create': {
+    payload: { unitId: string; role: Role; expiresAt?: string; maxUses?: number };
+    reply: Invite;
+  };
+  'admin.users.list': { payload: { unitId?: string }; reply: { users: PersonRow[] } };
+  'admin.user.update': {
+    payload: { openid: string; role?: Role; unitId?: string; disabled?: boolean };
+    reply: { user: Pick<PersonRow, 'openid' | 'name' | 'role' | 'unitId' | 'disabled'> };
+  };
+  'admin.units.list': { payload: Empty; reply: { units: DirectoryUnit[] } };
+  'admin.units.upsert': { payload: { unit: UnitDraft }; reply: { unit: DirectoryUnit } };
+
+  'export.xlsx': { payload: { year: number; asOf?: string }; reply: ExportedFile };
+  'report.annual': { payload: { unitId: string; year: number }; reply: ExportedFile };
+}
+
+/** No fields. */
+export type Empty = Record<never, never>;
+
+export interface UnitDraft {
+  id?: string;
+  name: string;
+  kind: UnitKind;
+  tags?: string[];
+  aliases?: string[];
+  disabled?: boolean;
+}
+
+export type ActionName = keyof Actions;
+export type Payload<A extends ActionName> = Actions[A]['payload'];
+export type Reply<A extends ActionName> = Actions[A]['reply'];
+
+/**
+ * The actions that build files run in the `export` cloud function: exceljs and docx would take
+ * the `api` bundle over 1 MB. Everything else is served by `api`.
+ */
+export const EXPORT_ACTIONS = ['export.xlsx', 'report.annual'] as const satisfies readonly ActionName[];
+export type ExportAction = (typeof EXPORT_ACTIONS)[number];
+export type ApiAction = Exclude<ActionName, ExportAction>;
+
+export type CloudFunctionName = 'api' | 'export';
+
+export function functionOf(action: ActionName): CloudFunctionName {
+  return (EXPORT_ACTIONS as readonly string[]).includes(action) ? 'export' : 'api';
+}

@@ -1,0 +1,4 @@
+export * from './actions';
+export * from './envelope';
+export * from './limits';
+export type * from './replies';
