@@ -1,6 +1,7 @@
 /** ESLint 8: typescript-eslint, react-hooks, and Prettier for layout; the import boundaries of the layout. */
 const UI = ['@tarojs/*', 'react', 'react-dom'];
 const NODE_IO = ['fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'os', 'node:*'];
+const APP_PARTS = ['**/services/**', '**/hooks/**', '**/pages/**', '**/packages/**', '**/components/**'];
 const APP_FORBIDDEN = ['**/server', '**/server/**', '**/local', '**/local/**', 'wx-server-sdk', 'better-sqlite3'];
 module.exports = {
   root: true,
@@ -29,7 +30,9 @@ module.exports = {
     {
       // The domain stays pure: the app and the server both run it.
       files: ['src/core/**/*.ts', 'src/contract/**/*.ts'],
-      rules: { 'no-restricted-imports': ['error', { patterns: [...APP_FORBIDDEN, ...UI, ...NODE_IO, 'zod'] }] },
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [...APP_FORBIDDEN, ...APP_PARTS, ...UI, ...NODE_IO, 'zod'] }],
+      },
     },
     {
       // The application knows ports, not technologies: WeChat adapters live in server/wechat/ only.
