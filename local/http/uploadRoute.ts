@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { DomainError } from '../../src/core/errors';
-import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '../../src/core/fileTypes';
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '../../src/core/files/uploadPolicy';
 import type { LocalFileStorage } from '../files/LocalFileStorage';
 import { requestOpenid } from './identity';
 import { readUploadedFile } from './multipart';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../../src/core/authorization';
 import { DomainError } from '../../src/core/errors';
+import { EVIDENCE_NAME_MAX_CHARS, safeFileName } from '../../src/core/files/uploadPolicy';
 import type { EvidenceRecord } from '../../src/core/model';
 import { changeEvidence, evidenceFrozenReason } from '../../src/core/workflow';
 import { loadDistrictContext } from '../districtContext';
@@ -35,7 +36,7 @@ export default memberHandler('evidence.add', schema, async (input, call) => {
     id: `ev-${api.newId()}`,
     districtId: actor.districtId,
     fileId: facts.fileId,
-    name: input.name.replace(/[\\/]/g, '_'),
+    name: safeFileName(input.name, undefined, EVIDENCE_NAME_MAX_CHARS),
     size: facts.size,
     mime: facts.mime,
     unitId: task.unitId,

@@ -1,7 +1,7 @@
 import { evidenceFolder } from '../../src/contract/limits';
 import { createHash, randomBytes } from 'crypto';
 import { DomainError } from '../../src/core/errors';
-import { checkUpload } from '../../src/core/fileTypes';
+import { checkUpload } from '../../src/core/files/sniff';
 import type { FileStorage, StoredFileFacts } from '../../src/core/ports/FileStorage';
 
 /** The part of wx-server-sdk's storage API the api function uses. */

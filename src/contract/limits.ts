@@ -1,6 +1,12 @@
 /** The limits both sides enforce: the app warns before it sends, the server refuses past them. */
 
-export { MAX_UPLOAD_BYTES, FILE_TYPES, UPLOAD_MESSAGES } from '../core/fileTypes';
+export {
+  ACCEPTED_EXTENSIONS,
+  EVIDENCE_NAME_MAX_CHARS,
+  FILE_TYPES,
+  MAX_UPLOAD_BYTES,
+  UPLOAD_MESSAGES,
+} from '../core/files/uploadPolicy';
 
 /** 工作说明 of a report. */
 export const NOTE_MAX_CHARS = 1000;

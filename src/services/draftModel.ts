@@ -1,3 +1,4 @@
+import { EVIDENCE_NAME_MAX_CHARS, safeFileName } from '../core/files/uploadPolicy';
 /**
  * What a task's unsent work looks like while it waits in local storage: the note being written,
  * the id of a 报送 attempt that may have reached the server, and files that did not upload yet.
@@ -75,11 +76,7 @@ export function queueToDraft(items: QueueItem[]): DraftFile[] {
   return items.map(({ status: _status, ...file }) => file);
 }
 
-/** An evidence name the server accepts (at most 120 characters, no slashes), keeping the extension. */
-export function evidenceName(name: string, max = 120): string {
-  const clean = name.replace(/[\\/]/g, '_').trim() || '文件';
-  if (clean.length <= max) return clean;
-  const dot = clean.lastIndexOf('.');
-  const ext = dot > 0 && clean.length - dot <= 8 ? clean.slice(dot) : '';
-  return `${clean.slice(0, max - ext.length)}${ext}`;
+/** An evidence name the server accepts: the one file-name rule, at the evidence name's length. */
+export function evidenceName(name: string): string {
+  return safeFileName(name, undefined, EVIDENCE_NAME_MAX_CHARS);
 }

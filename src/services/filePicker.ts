@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import type { EvidenceKind } from './draftModel';
 import { IS_H5, IS_WEAPP } from './platform';
-import { extensionOf, type PickedFile } from './upload';
+import { ACCEPTED_EXTENSIONS, extensionOf, typeOfExtension } from '../core/files/uploadPolicy';
+import type { PickedFile } from './upload';
 
 /**
  * Picking evidence on the phone: photos from the camera or album, documents from a WeChat chat.
@@ -13,8 +14,7 @@ export interface PickedEvidence extends PickedFile {
 }
 
 /** What the server takes (checked again there, by content). */
-export const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'];
-const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png']);
+export const DOCUMENT_EXTENSIONS = [...ACCEPTED_EXTENSIONS];
 /** Photos larger than this are compressed before they go over a weak signal. */
 const COMPRESS_ABOVE_BYTES = 300 * 1024;
 export const MAX_PICK = 9;
@@ -23,7 +23,7 @@ export const MAX_PICK = 9;
 export class PickerError extends Error {}
 
 function kindOf(name: string): EvidenceKind {
-  return IMAGE_EXTENSIONS.has(extensionOf(name)) ? 'image' : 'document';
+  return typeOfExtension(extensionOf(name))?.kind === 'image' ? 'image' : 'document';
 }
 
 function isCancel(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import { evidenceFolder } from '../contract/limits';
+import { extensionOf, typeOfExtension } from '../core/files/uploadPolicy';
 import Taro from '@tarojs/taro';
 import { ApiError } from './api';
 import { demoOpenid } from './identity';
@@ -18,23 +19,10 @@ export interface UploadedFile {
   mime: string;
 }
 
-const MIME_BY_EXT: Record<string, string> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-export function extensionOf(name: string): string {
-  return /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-}
+export { extensionOf };
 
 export function guessMime(name: string): string {
-  return MIME_BY_EXT[extensionOf(name)] ?? 'application/octet-stream';
+  return typeOfExtension(extensionOf(name))?.mime ?? 'application/octet-stream';
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -50,8 +50,9 @@ describe('the upload queue after the app was closed', () => {
     expect(saved).toEqual([onPhone]);
   });
 
-  it('names evidence the way the server accepts: no slashes, at most 120 characters, extension kept', () => {
-    expect(evidenceName('a/b\\c.pdf')).toBe('a_b_c.pdf');
+  it('names evidence the way the server accepts: no folders or controls, at most 120 characters, extension kept', () => {
+    expect(evidenceName('a/b\\c.pdf')).toBe('c.pdf');
+    expect(evidenceName('会议照片\u202Egpj.exe')).toBe('会议照片gpj.exe');
     const long = `${'很'.repeat(200)}.docx`;
     expect(evidenceName(long)).toHaveLength(120);
     expect(evidenceName(long).endsWith('.docx')).toBe(true);

@@ -1,13 +1,6 @@
 import { DomainError } from '../../src/core/errors';
-import {
-  checkUpload,
-  detectFileType,
-  FILE_TYPES,
-  MAX_UPLOAD_BYTES,
-  safeFileName,
-  sniffFileType,
-  UPLOAD_MESSAGES,
-} from '../../src/core/fileTypes';
+import { checkUpload, detectFileType, sniffFileType } from '../../src/core/files/sniff';
+import { FILE_TYPES, MAX_UPLOAD_BYTES, safeFileName, UPLOAD_MESSAGES } from '../../src/core/files/uploadPolicy';
 import {
   makeDoc,
   makeDocx,

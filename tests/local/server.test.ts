@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { ApiCall, ApiContext, Envelope } from '../../server/context';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../../src/core/errors';
-import { MAX_UPLOAD_BYTES } from '../../src/core/fileTypes';
+import { MAX_UPLOAD_BYTES } from '../../src/core/files/uploadPolicy';
 import { LocalFileStorage } from '../../local/files/LocalFileStorage';
 import { createLocalServer } from '../../local/server';
 import { SqliteStore } from '../../local/store/SqliteStore';

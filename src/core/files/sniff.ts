@@ -1,53 +1,10 @@
-import { DomainError } from './errors';
+import { DomainError } from '../errors';
+import { FILE_TYPES, MAX_UPLOAD_BYTES, safeFileName, UPLOAD_MESSAGES, type DetectedFileType } from './uploadPolicy';
 
 /**
  * What kind of file an upload really is, found from its bytes (magic numbers and structure), never
- * from its name or the type the client claims. Pure: works on a Uint8Array, so the app, the cloud
- * functions and the local cloud share it.
+ * from its name or the type the client claims. Pure: works on a Uint8Array.
  */
-
-export type FileKind = 'image' | 'document';
-
-export interface DetectedFileType {
-  mime: string;
-  /** The usual extension, without the dot. */
-  ext: string;
-  kind: FileKind;
-  /** A Chinese label fit to show. */
-  label: string;
-}
-
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-
-export const UPLOAD_MESSAGES = {
-  empty: '文件是空的（0 字节），请重新选择',
-  tooLarge: '文件超过 20 MB，请压缩后再传',
-  truncated: '文件不完整，可能没有传完，请重新上传',
-  unsupported: '只能上传照片（JPG、PNG）、PDF、Word 或 Excel 文件',
-} as const;
-
-export const FILE_TYPES = {
-  jpeg: { mime: 'image/jpeg', ext: 'jpg', kind: 'image', label: 'JPG 照片' },
-  png: { mime: 'image/png', ext: 'png', kind: 'image', label: 'PNG 图片' },
-  pdf: { mime: 'application/pdf', ext: 'pdf', kind: 'document', label: 'PDF 文档' },
-  docx: {
-    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    ext: 'docx',
-    kind: 'document',
-    label: 'Word 文档',
-  },
-  xlsx: {
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ext: 'xlsx',
-    kind: 'document',
-    label: 'Excel 表格',
-  },
-  doc: { mime: 'application/msword', ext: 'doc', kind: 'document', label: 'Word 文档（97-2003）' },
-  xls: { mime: 'application/vnd.ms-excel', ext: 'xls', kind: 'document', label: 'Excel 表格（97-2003）' },
-} as const satisfies Record<string, DetectedFileType>;
-
-/** Extensions that name the same type as the detected one (kept as the user wrote them). */
-const EXT_ALIASES: Record<string, string[]> = { jpg: ['jpg', 'jpeg', 'jpe'] };
 
 export interface SniffResult {
   type: DetectedFileType;
@@ -83,40 +40,6 @@ export function checkUpload(bytes: Uint8Array, claimedName: string): { mime: str
   if (result.truncated) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.truncated);
   const { mime, ext } = result.type;
   return { mime, ext, name: safeFileName(claimedName, ext) };
-}
-
-const MAX_NAME_CHARS = 80;
-const FALLBACK_BASE = '文件';
-// C0 and C1 controls, and the bidi controls that can make `gpj.exe` read as `exe.jpg`.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * A file name fit to store and show: no directory parts (`/` or `\`), no control characters, at
- * most 80 characters, and — when `ext` is given — ending in that extension (the base name is kept).
- */
-export function safeFileName(claimedName: string, ext?: string): string {
-  const last = String(claimedName ?? '')
-    .split(/[/\\]/)
-    .pop() as string;
-  let name = last.replace(UNSAFE_CHARS, '').trim();
-  if (/^\.+$/.test(name)) name = '';
-  if (!ext) return truncateChars(name || FALLBACK_BASE, MAX_NAME_CHARS);
-
-  const dot = name.lastIndexOf('.');
-  const hasExt = dot >= 0 && dot < name.length - 1;
-  const claimedExt = hasExt ? name.slice(dot + 1).toLowerCase() : '';
-  const sameType = claimedExt === ext || (EXT_ALIASES[ext] ?? []).includes(claimedExt);
-  const finalExt = sameType ? name.slice(dot + 1) : ext;
-  let base = (sameType || hasExt ? name.slice(0, dot) : name).trim();
-  if (!base) base = FALLBACK_BASE;
-  return `${truncateChars(base, MAX_NAME_CHARS - finalExt.length - 1)}.${finalExt}`;
-}
-
-/** Cuts to at most `max` characters without splitting a surrogate pair. */
-function truncateChars(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : chars.slice(0, max).join('').trim();
 }
 
 // ── byte helpers ─────────────────────────────────────────────────────────────
