@@ -1,4 +1,5 @@
-import { lastDayOfMonth, makeDate } from '../dates';
+import { lastDayOfMonth, makeDate, type IsoDate } from '../dates';
+import { readDeadlinePhrase, repeatingDeadlines } from './deadlinePhrase';
 import type { CountAppliesTo, CountRule, EventRule, FixedDeadline, MeasureRule, Schedule, ScheduleKind } from './types';
 
 const SENTENCE_END = /[。；;]/;
@@ -55,12 +56,33 @@ function fixedDeadlines(text: string): FixedDeadline[] {
   });
 }
 
-/** 截止2024年底 / 力争到2025年 / 2025年…达100% (items 16, 30, 32). */
+/** 每季度报送 / 每半年报告 / 每月报送, where the text gives no date of its own. */
+function repeatsInText(text: string): FixedDeadline[] {
+  const period = /每季度|每半年|每月/.exec(text);
+  if (!period) return [];
+  const quote = sentenceAround(text, period.index);
+  const verb = REPORT_VERB.exec(text.slice(period.index))?.[0] ?? '完成';
+  const kind = period[0] === '每季度' ? 'quarter' : period[0] === '每半年' ? 'half' : 'month';
+  return repeatingDeadlines(kind, quote, verb);
+}
+
+/** The day a year-qualified date names: 2025年6月底前 → 06-30, 2025年6月15日前 → 06-15, else 12-31. */
+function dateAfterYear(text: string, year: number): IsoDate {
+  const day = /^\d{4}年(\d{1,2})月(\d{1,2})日(?:前|之前|以前)/.exec(text);
+  if (day) return makeDate(year, Number(day[1]), Number(day[2]));
+  const month = /^\d{4}年(\d{1,2})月(?:底|末)?(?:前|之前|以前)/.exec(text);
+  if (month) return lastDayOfMonth(year, Number(month[1]));
+  if (/^\d{4}年上半年/.test(text)) return lastDayOfMonth(year, 6);
+  return makeDate(year, 12, 31);
+}
+
+/** 截止2024年底 / 力争到2025年 / 2025年…达100% (items 16, 30, 32); 2025年6月底前 where a month is named. */
 function targetDate(text: string): Schedule['target'] {
   const years = [...text.matchAll(/(\d{4})年/g)];
   if (years.length === 0) return null;
   const last = years.reduce((latest, match) => (Number(match[1]) > Number(latest[1]) ? match : latest));
-  return { date: makeDate(Number(last[1]), 12, 31), quote: sentenceAround(text, last.index ?? 0) };
+  const index = last.index ?? 0;
+  return { date: dateAfterYear(text.slice(index), Number(last[1])), quote: sentenceAround(text, index) };
 }
 
 function triggerName(raw: string): string {
@@ -169,24 +191,44 @@ function measureRules(text: string): MeasureRule[] {
   return rules;
 }
 
-export function deriveSchedule(text: string): Schedule {
-  const deadlines = fixedDeadlines(text);
-  const target = targetDate(text);
+function deadlineKind(deadlines: FixedDeadline[]): ScheduleKind {
+  const count = (pattern: RegExp) => deadlines.filter((deadline) => pattern.test(deadline.covers)).length;
+  if (count(/^当年\d+月$/) >= 12) return 'monthly';
+  if (count(/季度$/) >= 4) return 'quarterly';
+  if (deadlines.length >= 2 && count(/半年/) > 0) return 'twiceYearly';
+  return 'fixedAnnual';
+}
+
+function mergeDeadlines(own: FixedDeadline[], stated: FixedDeadline[]): FixedDeadline[] {
+  const keys = new Set(own.map((deadline) => deadline.key));
+  return [...own, ...stated.filter((deadline) => !keys.has(deadline.key))];
+}
+
+/**
+ * The schedule an item's text implies, and the 完成时限 the document states for it, if any: a
+ * stated one-time date replaces a year the text mentions, stated yearly dates and repeats add
+ * fixed deadlines, and 长期坚持 / 持续推进 leave the yearly task on the district's default date.
+ */
+export function deriveSchedule(text: string, deadlinePhrase?: string): Schedule {
+  const own = fixedDeadlines(text);
+  const stated = deadlinePhrase ? readDeadlinePhrase(deadlinePhrase) : null;
+  const deadlines = mergeDeadlines(own.length > 0 ? own : repeatsInText(text), stated?.deadlines ?? []);
+  const target = stated?.target ?? targetDate(text);
   const events = eventRules(text);
   const counts = countRules(text);
   const measures = measureRules(text);
   const defaultAnnual = deadlines.length === 0;
 
   const kinds: ScheduleKind[] = [];
-  if (deadlines.length > 0) {
-    const halves = deadlines.some((deadline) => deadline.covers.includes('半年'));
-    kinds.push(halves ? 'twiceYearly' : 'fixedAnnual');
-  }
+  if (deadlines.length > 0) kinds.push(deadlineKind(deadlines));
   if (target) kinds.push('target');
   if (events.length > 0) kinds.push('event');
   if (counts.length > 0) kinds.push('counted');
   if (measures.length > 0) kinds.push('measured');
+  if (stated?.kinds.includes('openEnded')) kinds.push('openEnded');
   if (defaultAnnual) kinds.push('defaultAnnual');
 
-  return { kinds, deadlines, target, events, counts, measures, defaultAnnual };
+  const schedule: Schedule = { kinds, deadlines, target, events, counts, measures, defaultAnnual };
+  if (deadlinePhrase !== undefined && stated) schedule.phrase = { text: deadlinePhrase, kinds: stated.kinds };
+  return schedule;
 }

@@ -1,5 +1,8 @@
 import type { RawDocument, RawRow } from './types';
 
+/** Words a task table's header has (the body of a list written as paragraphs has no table). */
+const TABLE_HEADER_WORDS = /牵头单位|责任单位|牵头部门|责任部门|完成时限/;
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function decodeEntities(text: string): string {
@@ -32,7 +35,11 @@ function spanOf(attributes: string, name: 'rowspan' | 'colspan'): number {
  */
 export function readHtmlTable(html: string): RawDocument {
   const tables = html.match(/<table[\s\S]*?<\/table>/g) ?? [];
-  const table = tables.find((candidate) => candidate.includes('牵头单位')) ?? tables[0] ?? '';
+  const table =
+    tables.find((candidate) => candidate.includes('牵头单位')) ??
+    tables.find((candidate) => TABLE_HEADER_WORDS.test(candidate)) ??
+    tables[0] ??
+    '';
   const before = table ? html.slice(0, html.indexOf(table)) : html;
   const preamble = (before.match(/<p[^>]*>[\s\S]*?<\/p>/g) ?? [])
     .map((paragraph) => cellText(paragraph).trim())
@@ -65,4 +72,72 @@ export function readHtmlTable(html: string): RawDocument {
   });
 
   return { format: 'docx', preamble, rows };
+}
+
+/** Whether the HTML of a .docx holds a task table (else the list is written as paragraphs). */
+export function hasTaskTable(html: string): boolean {
+  return (html.match(/<table[\s\S]*?<\/table>/g) ?? []).some((table) => TABLE_HEADER_WORDS.test(table));
+}
+
+/**
+ * The paragraphs of a .docx (as mammoth's HTML), one string each, in document order: headings,
+ * paragraphs, list items and table cells alike. A line break inside a paragraph starts a new one.
+ * Word's automatic numbering is not in the text, so items of a top-level numbered list get their
+ * number back (`1.`, `2.` … counted through the whole document).
+ */
+export function readHtmlParagraphs(html: string): string[] {
+  const lines: string[] = [];
+  const tokens = html.match(/<\/?(?:p|h[1-6]|li|ol|ul|br)\b[^>]*>|<[^>]+>|[^<]+/g) ?? [];
+  const lists: Array<'ol' | 'ul'> = [];
+  let numbered = 0;
+  let current: string | null = null;
+  let prefix = '';
+
+  const flush = () => {
+    if (current === null) return;
+    const text = decodeEntities(current)
+      .replace(/[\s\u3000]+$/, '')
+      .replace(/^[\s\u3000]+/, '');
+    if (text) lines.push(`${prefix}${text}`);
+    current = null;
+    prefix = '';
+  };
+
+  for (const token of tokens) {
+    const tag = /^<(\/?)([a-z0-9]+)/i.exec(token);
+    if (!tag) {
+      if (current !== null) current += token;
+      continue;
+    }
+    const [, closing, rawName] = tag;
+    const name = rawName.toLowerCase();
+    if (name === 'ol' || name === 'ul') {
+      flush();
+      if (closing) lists.pop();
+      else lists.push(name);
+    } else if (name === 'li') {
+      flush();
+      if (!closing) {
+        current = '';
+        if (lists.length === 1 && lists[0] === 'ol') {
+          numbered += 1;
+          prefix = `${numbered}.`;
+        }
+      }
+    } else if (name === 'p' || /^h[1-6]$/.test(name)) {
+      if (closing) {
+        flush();
+      } else {
+        const keepPrefix = current !== null && current.trim() === '' ? prefix : '';
+        flush();
+        current = '';
+        prefix = keepPrefix;
+      }
+    } else if (name === 'br' && current !== null) {
+      flush();
+      current = '';
+    }
+  }
+  flush();
+  return lines;
 }

@@ -42,7 +42,33 @@ export interface MeasureRule {
 }
 
 export type ScheduleKind =
-  'fixedAnnual' | 'twiceYearly' | 'target' | 'event' | 'counted' | 'measured' | 'defaultAnnual';
+  | 'fixedAnnual'
+  | 'twiceYearly'
+  | 'quarterly'
+  | 'monthly'
+  | 'target'
+  | 'event'
+  | 'counted'
+  | 'measured'
+  | 'openEnded'
+  | 'defaultAnnual';
+
+/**
+ * How a 完成时限 the document states for an item was read (a column, a `完成时限：` line, or a
+ * phrase in the units bracket). The 昌江 list has none: its dates are in the item text.
+ * - `once`: a date with a year (2025年6月底前): the schedule's target.
+ * - `annual`: a month and day without a year (12月31日前, 年底前, 上半年): a fixed deadline every year.
+ * - `repeat`: 每季度, 每半年, 每月: fixed deadlines at the end of each period.
+ * - `yearly`: 每年: once a year on the district's default date.
+ * - `openEnded`: 长期坚持, 持续推进: no date; yearly on the district's default date.
+ */
+export type DeadlineKind = 'once' | 'annual' | 'repeat' | 'yearly' | 'openEnded';
+
+export interface DeadlinePhrase {
+  /** As written. */
+  text: string;
+  kinds: DeadlineKind[];
+}
 
 export interface Schedule {
   kinds: ScheduleKind[];
@@ -53,6 +79,8 @@ export interface Schedule {
   measures: MeasureRule[];
   /** Whether the item also (or only) gives a yearly task due on the district's default date. */
   defaultAnnual: boolean;
+  /** The stated 完成时限, when the document has one (absent for the 昌江 list). */
+  phrase?: DeadlinePhrase;
 }
 
 export interface CatalogItem {
@@ -65,8 +93,13 @@ export interface CatalogItem {
   /** A short title for lists. */
   title: string;
   leadUnits: string[];
+  /** 责任单位, then any 配合单位 (they carry the item too, as responsible units). */
   responsibleUnits: string[];
   schedule: Schedule;
+  /** The 完成时限 as written, when the document states one (absent for the 昌江 list). */
+  deadline?: string;
+  /** 配合单位 as written, when the document names them apart (also listed in responsibleUnits). */
+  cooperatingUnits?: string[];
 }
 
 export interface IndicatorLevel2 {

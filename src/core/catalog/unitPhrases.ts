@@ -24,13 +24,14 @@ function balanceBrackets(phrase: string): string {
 
 /**
  * Splits a unit column (`区委编办、区政府各行政执法部门，各乡（镇）街道`) into unit phrases, as
- * written. Separators inside brackets do not split.
+ * written. Separators (、，,；; and line breaks between paragraphs of a cell) inside brackets do
+ * not split.
  */
 export function splitUnitPhrases(column: string): string[] {
   const phrases: string[] = [];
   let depth = 0;
   let current = '';
-  for (const char of column.replace(/\s+/g, '')) {
+  for (const char of column.replace(/[\s\u3000]*\n[\s\u3000]*/g, '、').replace(/[\s\u3000]+/g, '')) {
     if (OPENING.includes(char)) depth += 1;
     if (CLOSING.includes(char) && depth > 0) depth -= 1;
     if (depth === 0 && SEPARATORS.includes(char)) {
