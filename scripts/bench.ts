@@ -64,7 +64,11 @@ async function summaries(path: string) {
     );
   }
   const call = (context = api) =>
-    handleCall({ openid: 'bench-leader', action: 'summary.district', payload: { year: 2026, asOf: TODAY } }, context, API_HANDLERS);
+    handleCall(
+      { openid: 'bench-leader', action: 'summary.district', payload: { year: 2026, asOf: TODAY } },
+      context,
+      API_HANDLERS,
+    );
   // The same store without its change counter: every call reads the counters afresh (no cache).
   const uncached: ApiContext = { ...api, store: Object.assign(Object.create(store), { dataVersion: undefined }) };
   const context = await loadDistrictContext(store, districtId);

@@ -42,5 +42,6 @@ export const errors = {
   invalidParam: (detail: string) => new ServiceError('INVALID_PARAM', `[InvalidParameter] ${detail}`),
   invalidEnv: (env: string) => new ServiceError('INVALID_ENV', `[ResourceNotFound] env ${env} not exist. ${tail}`),
   /** Not a service error: the request is valid, but this emulator does not implement it. */
-  unsupported: (what: string) => new ServiceError('EMULATOR_UNSUPPORTED', `the cloud emulator does not implement ${what}`),
+  unsupported: (what: string) =>
+    new ServiceError('EMULATOR_UNSUPPORTED', `the cloud emulator does not implement ${what}`),
 };

@@ -109,27 +109,23 @@ export function valueAt(doc: unknown, path: string): unknown {
 /** Sets a path, creating objects on the way; a scalar in the way is MongoDB's "cannot create field". */
 export function setAt(doc: Doc, path: string, value: unknown): void {
   const parts = path.split('.');
-  let current: unknown = doc;
-  for (let i = 0; i < parts.length - 1; i++) {
+  let container: Doc | unknown[] = doc;
+  for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    const container = current as Record<string, unknown> & unknown[];
-    let next = Array.isArray(container) ? container[Number(part)] : container[part];
-    if (next === undefined || next === null) {
-      if (Array.isArray(container) && !/^\d+$/.test(part)) throw cannotCreate(part, container);
-      next = {};
-      if (Array.isArray(container)) container[Number(part)] = next;
-      else container[part] = next;
-    } else if (!isPlainObject(next) && !Array.isArray(next)) {
-      throw cannotCreate(parts[i + 1], next);
+    const index = /^\d+$/.test(part) ? Number(part) : -1;
+    if (Array.isArray(container) && index < 0) throw cannotCreate(part, container);
+    const slots = container as Record<string | number, unknown>;
+    const key = Array.isArray(container) ? index : part;
+    if (i === parts.length - 1) {
+      if (Array.isArray(container)) while (container.length < index) container.push(null);
+      slots[key] = value;
+      return;
     }
-    current = next;
+    let next = slots[key];
+    if (next === undefined || next === null) slots[key] = next = {};
+    else if (!isPlainObject(next) && !Array.isArray(next)) throw cannotCreate(parts[i + 1], next);
+    container = next as Doc | unknown[];
   }
-  const last = parts[parts.length - 1];
-  if (Array.isArray(current)) {
-    if (!/^\d+$/.test(last)) throw cannotCreate(last, current);
-    for (let i = current.length; i < Number(last); i++) current[i] = null;
-    current[Number(last)] = value;
-  } else (current as Doc)[last] = value;
 }
 
 function cannotCreate(field: string, container: unknown) {
@@ -164,4 +160,11 @@ export function checkDocumentSize(doc: Doc): void {
   if (bytes > MAX_DOCUMENT_BYTES) {
     throw errors.requestFailed(`object to insert too large. size in bytes: ${bytes}, max size: ${MAX_DOCUMENT_BYTES}`);
   }
+}
+
+/** The key a document is stored under: `_id` strings as they are, other `_id` types tagged. */
+export function idKey(id: unknown): string {
+  if (typeof id === 'string') return id;
+  if (id instanceof ObjectIdValue) return `\u0001oid:${id.hex}`;
+  return `\u0001${typeof id}:${JSON.stringify(id)}`;
 }
