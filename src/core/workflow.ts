@@ -17,7 +17,8 @@ export interface Step {
 
 export interface Transition {
   after: TaskRecord;
-  history: HistoryEntry;
+  /** What to append to the task's history, in order. */
+  history: HistoryEntry[];
 }
 
 export const MAX_EVIDENCE_PER_TASK = 30;
@@ -49,11 +50,37 @@ function next(task: TaskRecord, step: Step, changes: Partial<TaskRecord>): TaskR
   return { ...task, ...changes, version: task.version + 1, updatedAt: step.at };
 }
 
+/** How a task's history begins: made by the system from the catalog (or by a recorded event). */
+export function createdEntry(task: TaskRecord): HistoryEntry {
+  return {
+    districtId: task.districtId,
+    taskId: task.id,
+    at: task.createdAt,
+    actorOpenid: 'system',
+    actorName: '系统',
+    actorRole: 'system',
+    actorUnitId: null,
+    action: 'create',
+    fromStatus: null,
+    toStatus: 'pending',
+    comment: null,
+    detail: task.label,
+  };
+}
+
+/**
+ * A task derived from the catalog is stored only when something first happens to it (version 0
+ * means "never stored"): its history then begins with how it was made.
+ */
+function told(task: TaskRecord, latest: HistoryEntry): HistoryEntry[] {
+  return task.version === 0 ? [createdEntry(task), latest] : [latest];
+}
+
 /** A task the unit records after an event (items 13, 25): created pending, with its history. */
 export function recordEvent(task: TaskRecord, step: Step, note: string | null): Transition {
   return {
     after: task,
-    history: entry(task, step, 'event.record', 'pending', { comment: note, detail: task.label, fromStatus: null }),
+    history: [entry(task, step, 'event.record', 'pending', { comment: note, detail: task.label, fromStatus: null })],
   };
 }
 
@@ -72,7 +99,7 @@ export function submit(task: TaskRecord, step: Step, input: { note?: string }): 
     firstSubmittedAt: task.firstSubmittedAt ?? step.at,
     firstSubmittedOn: task.firstSubmittedOn ?? shanghaiDate(new Date(step.at)),
   });
-  return { after, history: entry(task, step, 'submit', 'submitted', { comment: note || null }) };
+  return { after, history: told(task, entry(task, step, 'submit', 'submitted', { comment: note || null })) };
 }
 
 export type ReviewDecision = 'approve' | 'return';
@@ -100,7 +127,7 @@ export function review(
     reviewedBy: step.actor.openid,
     reviewComment: comment || null,
   });
-  return { after, history: entry(task, step, input.decision, status, { comment: comment || null }) };
+  return { after, history: told(task, entry(task, step, input.decision, status, { comment: comment || null })) };
 }
 
 export type EvidenceChange = 'evidence.add' | 'evidence.link' | 'evidence.remove';
@@ -122,7 +149,7 @@ export function changeEvidence(task: TaskRecord, step: Step, change: EvidenceCha
   const evidenceCount = adding ? task.evidenceCount + 1 : Math.max(0, task.evidenceCount - 1);
   return {
     after: next(task, step, { evidenceCount }),
-    history: entry(task, step, change, task.status, { detail: name }),
+    history: told(task, entry(task, step, change, task.status, { detail: name })),
   };
 }
 
@@ -130,6 +157,6 @@ export function changeEvidence(task: TaskRecord, step: Step, change: EvidenceCha
 export function urge(task: TaskRecord, step: Step, unitName: string): Transition {
   return {
     after: next(task, step, {}),
-    history: entry(task, step, 'urge', task.status, { detail: `催办${unitName}` }),
+    history: told(task, entry(task, step, 'urge', task.status, { detail: `催办${unitName}` })),
   };
 }

@@ -1,26 +1,15 @@
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { inviteLastDay } from '../../src/packages/admin/pages/manage/adminLogic';
-import { startLocalServer, type RunningServer } from '../support/localServer';
-import { launchBrowser, phoneAs as openPhoneAs, spillsSideways, withScreenshot } from './browser';
+import { spillsSideways, withScreenshot } from './browser';
+import { setUpLocalCloud } from './localCloud';
 
 /** 管理 as the demo admin, on a 320 px phone: invite codes, people, units. */
 describe('管理', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = setUpLocalCloud({ width: 320 });
 
   async function call(openid: string, action: string, payload: unknown = {}) {
-    const reply = await fetch(`${server.url}/api/${action}`, {
+    const reply = await fetch(`${app.url}/api/${action}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Openid': openid },
       body: JSON.stringify(payload),
@@ -28,10 +17,10 @@ describe('管理', () => {
     return (await reply.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } };
   }
 
-  const phoneAs = (openid: string, width = 320): Promise<Page> => openPhoneAs(browser, openid, width);
+  const { phoneAs } = app;
 
   async function openManage(page: Page): Promise<void> {
-    await page.goto(`${server.url}/#/packages/admin/pages/manage/index`);
+    await page.goto(`${app.url}/#/packages/admin/pages/manage/index`);
     await page.locator('.manage__tab', { hasText: '邀请码' }).waitFor();
   }
 
@@ -82,7 +71,7 @@ describe('管理', () => {
       await page.getByText('可供 10 人绑定').waitFor();
       const [year, month, day] = inviteLastDay(7, new Date()).split('-').map(Number);
       await page.getByText(`${year}年${month}月${day}日 23:59 前有效`, { exact: true }).waitFor();
-      expect(await scanQr(page)).toBe(`${server.url}/#/pages/me/index?invite=${code}`);
+      expect(await scanQr(page)).toBe(`${app.url}/#/pages/me/index?invite=${code}`);
       expect(await spillsSideways(page, { scope: '.manage' })).toEqual([]);
 
       // the code on the screen is a real one: a new person binds with it to 西郊街道 as 经办人
@@ -161,7 +150,7 @@ describe('管理', () => {
   it('refuses anyone but an admin', async () => {
     const page = await phoneAs('demo-staff-xijiao');
     await withScreenshot(page, 'admin-refused', async () => {
-      await page.goto(`${server.url}/#/packages/admin/pages/manage/index`);
+      await page.goto(`${app.url}/#/packages/admin/pages/manage/index`);
       await page.getByText('只有管理员可以使用管理功能').waitFor();
       expect(await page.locator('.manage__tab').count()).toBe(0);
     });

@@ -1,26 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../support/localServer';
-import { apiAs, launchBrowser, phoneAs as openPhoneAs, spillsSideways, withScreenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { spillsSideways, withScreenshot } from './browser';
+import { setUpLocalCloud } from './localCloud';
 
 /** 我的: a new user binds with an invite code and lands on their unit's tasks; demo identities switch. */
 describe('binding and identity on 我的', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const api = <T = any>(openid: string | null, action: string, payload: unknown = {}) =>
-    apiAs<T>(server.url, openid, action, payload);
-
-  const phoneAs = (openid: string | null, width = 375) => openPhoneAs(browser, openid, width);
+  const app = setUpLocalCloud();
+  const { api, phoneAs } = app;
 
   /** Waits until `check` holds (the server catching up with what the page sent). */
   async function eventually(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
@@ -46,7 +31,7 @@ describe('binding and identity on 我的', () => {
     const invite = await api('demo-admin', 'admin.invite.create', { unitId: 'hetang', role: 'staff' });
     const page = await phoneAs('demo-new-xyz', 320);
     await withScreenshot(page, 'bind-link', async () => {
-      await page.goto(`${server.url}/#/pages/me/index?invite=${invite.code.toLowerCase()}`);
+      await page.goto(`${app.url}/#/pages/me/index?invite=${invite.code.toLowerCase()}`);
       await page.locator('.me-bind__title').waitFor();
       // the code came with the link, in capitals
       await codeShows(page, invite.code);
@@ -67,7 +52,7 @@ describe('binding and identity on 我的', () => {
       });
 
       // 我的 now shows who they are instead of the form
-      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.goto(`${app.url}/#/pages/me/index`);
       await page.locator('.me-profile', { hasText: '荷塘新同事' }).waitFor();
       await page.locator('.me-profile__role', { hasText: '经办人' }).waitFor();
       await page.locator('.me-profile__unit', { hasText: '荷塘乡' }).waitFor();
@@ -78,7 +63,7 @@ describe('binding and identity on 我的', () => {
   it('says so when the code typed is wrong, and binds nobody', async () => {
     const page = await phoneAs('demo-new-wrong');
     await withScreenshot(page, 'bind-wrong-code', async () => {
-      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.goto(`${app.url}/#/pages/me/index`);
       await page.locator('.me-bind__title').waitFor();
       await codeInput(page).fill('zzzz2222');
       await codeShows(page, 'ZZZZ2222');
@@ -100,7 +85,7 @@ describe('binding and identity on 我的', () => {
     expect(unread).toBeGreaterThan(1);
     const page = await phoneAs('demo-staff-hetang', 320);
     await withScreenshot(page, 'me-reminders', async () => {
-      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.goto(`${app.url}/#/pages/me/index`);
       await page.locator('.me-card__title', { hasText: `我的提醒（${unread}条未读）` }).waitFor();
       const first = page.locator('.me-reminder').first();
       await first.getByText(reminders[0].title).waitFor();
@@ -113,7 +98,7 @@ describe('binding and identity on 我的', () => {
       await eventually(async () => (await api('demo-staff-hetang', 'reminders.list')).unread === unread - 1);
 
       // open 我的 again (as after reopening the app): the list is fetched afresh
-      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.goto(`${app.url}/#/pages/me/index`);
       await page.reload();
       await page.locator('.me-card__title', { hasText: `我的提醒（${unread - 1}条未读）` }).waitFor();
       await page.getByText('全部标为已读').click();
@@ -126,7 +111,7 @@ describe('binding and identity on 我的', () => {
   it('switches demo identities, tries the app as a new user, and leaves the demo identity', async () => {
     const page = await phoneAs(null);
     await withScreenshot(page, 'bind-demo-identities', async () => {
-      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.goto(`${app.url}/#/pages/me/index`);
       await page.getByText('还没有选择身份：点一个身份开始体验。').waitFor();
 
       // 经办人 are many: shown by kind of unit, folded until asked for
@@ -142,7 +127,7 @@ describe('binding and identity on 我的', () => {
         JSON.stringify({ data: 'demo-staff-xijiao' }),
       );
 
-      await page.goto(`${server.url}/#/pages/me/index`);
+      await page.goto(`${app.url}/#/pages/me/index`);
       await page.locator('.me-profile', { hasText: '西郊街道' }).waitFor();
       await page.getByText('以新用户身份体验（需要邀请码）').click();
       await page.locator('.me-bind__title').waitFor();

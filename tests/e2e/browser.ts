@@ -22,18 +22,6 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A phone-sized page (375×740, touch) in its own context. */
-export async function phonePage(browser: Browser, width = 375): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: 740 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    locale: 'zh-CN',
-  });
-  return context.newPage();
-}
-
 /** Runs a step and saves a screenshot if it fails, so CI shows what the user would have seen. */
 export async function withScreenshot<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
   try {
@@ -45,31 +33,27 @@ export async function withScreenshot<T>(page: Page, name: string, step: () => Pr
   }
 }
 
-/** A phone whose H5 app runs as `openid` (Taro H5 keeps storage in localStorage as JSON {"data": …}). */
+/**
+ * A phone-sized page (375×740 unless `width` is given, touch, zh-CN) in its own context, whose H5 app
+ * runs as `openid` (Taro H5 keeps storage in localStorage as JSON {"data": …}); null: nobody yet.
+ */
 export async function phoneAs(browser: Browser, openid: string | null, width = 375): Promise<Page> {
-  const page = await phonePage(browser, width);
+  const context = await browser.newContext({
+    viewport: { width, height: 740 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
   if (openid) {
     await page.addInitScript((value) => localStorage.setItem('demo-openid', JSON.stringify({ data: value })), openid);
   }
   return page;
 }
 
-/** Calls the local cloud's API as `openid` (demo mode); throws with the server's message when refused. */
-export async function apiAs<T = any>(
-  url: string,
-  openid: string | null,
-  action: string,
-  payload: unknown = {},
-): Promise<T> {
-  const reply = await fetch(`${url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(openid ? { 'X-Openid': openid } : {}) },
-    body: JSON.stringify(payload),
-  });
-  const body = (await reply.json()) as { ok: boolean; data?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${action}: ${body.error?.message}`);
-  return body.data as T;
-}
+/** The elements matching `selector` that show (Taro's H5 keeps pages left behind in the DOM, hidden). */
+export const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
 
 /**
  * What sticks out sideways on the page in front: elements past the screen's edges. (Taro's H5 page

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../support/localServer';
-import { launchBrowser, phonePage, spillsSideways, withScreenshot } from './browser';
+import { spillsSideways, withScreenshot } from './browser';
+import { setUpLocalCloud } from './localCloud';
 
 describe('the H5 app served by npm start', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = setUpLocalCloud();
 
   it('lists the catalog by indicator, and an item opens to its official text', async () => {
-    const page = await phonePage(browser, 320);
+    const page = await app.phoneAs(null, 320);
     await withScreenshot(page, 'catalog', async () => {
-      await page.goto(`${server.url}/#/packages/more/pages/catalog/index`);
+      await page.goto(`${app.url}/#/packages/more/pages/catalog/index`);
       await page.getByText('坚持党对法治政府建设的领导').first().waitFor();
       await expect(page.getByText('昌府办字〔2024〕45号').count()).resolves.toBeGreaterThan(0);
       await expect(page.getByText('推进依法行政能力建设').count()).resolves.toBe(1);

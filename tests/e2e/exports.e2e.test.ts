@@ -1,23 +1,12 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../support/localServer';
-import { launchBrowser, phoneAs, withScreenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { withScreenshot } from './browser';
+import { setUpLocalCloud } from './localCloud';
 
 /** The files a leader and a clerk take away: the district workbook and the unit's annual report draft. */
 describe('exports from the app', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = setUpLocalCloud();
 
   /** Taps the button and fetches the file the app opens (a new tab in H5). */
   async function fileFrom(page: Page, label: string | RegExp): Promise<Buffer> {
@@ -35,9 +24,9 @@ describe('exports from the app', () => {
   }
 
   it('区领导 exports the district workbook from 全区进展', async () => {
-    const page = await phoneAs(browser, 'demo-leader');
+    const page = await app.phoneAs('demo-leader');
     await withScreenshot(page, 'export-xlsx', async () => {
-      await page.goto(`${server.url}/#/packages/leader/pages/dashboard/index`);
+      await page.goto(`${app.url}/#/packages/leader/pages/dashboard/index`);
       const bytes = await fileFrom(page, '导出 Excel');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -47,9 +36,9 @@ describe('exports from the app', () => {
   }, 120_000);
 
   it('a clerk makes the unit’s annual report draft from 本单位进展', async () => {
-    const page = await phoneAs(browser, 'demo-staff-xijiao');
+    const page = await app.phoneAs('demo-staff-xijiao');
     await withScreenshot(page, 'export-docx', async () => {
-      await page.goto(`${server.url}/#/packages/leader/pages/unit/index?unitId=xijiao`);
+      await page.goto(`${app.url}/#/packages/leader/pages/unit/index?unitId=xijiao`);
       const bytes = await fileFrom(page, /年度报告（草稿）/);
       const { value: text } = await mammoth.extractRawText({ buffer: bytes });
       expect(text).toContain('西郊街道');

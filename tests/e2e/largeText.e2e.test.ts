@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../support/localServer';
-import { launchBrowser, phoneAs, spillsSideways, withScreenshot } from './browser';
+import { spillsSideways, withScreenshot } from './browser';
+import { setUpLocalCloud } from './localCloud';
 
 /**
  * A 320 px phone with large system fonts (text 1.5 times the size): every main screen still fits
@@ -21,24 +20,13 @@ const SCREENS: Array<{ name: string; openid: string; route: string; ready: strin
 ];
 
 describe('large system fonts at 320 px', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = setUpLocalCloud({ width: 320 });
 
   for (const screen of SCREENS) {
     it(`${screen.name} fits the width with text 1.5× larger`, async () => {
-      const page = await phoneAs(browser, screen.openid, 320);
+      const page = await app.phoneAs(screen.openid);
       await withScreenshot(page, `large-text-${screen.name}`, async () => {
-        await page.goto(`${server.url}/#/${screen.route}`);
+        await page.goto(`${app.url}/#/${screen.route}`);
         await page.getByText(screen.ready).first().waitFor();
         await page.evaluate(() => {
           const root = document.documentElement;

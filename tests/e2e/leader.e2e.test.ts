@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../support/localServer';
-import { apiAs, launchBrowser, phoneAs as openPhoneAs, spillsSideways, withScreenshot } from './browser';
+import { spillsSideways, visible, withScreenshot } from './browser';
+import { setUpLocalCloud } from './localCloud';
 
 /**
  * 区领导 (demo-leader) on a phone: the 工作台's summary, the district dashboard (rates, ranking,
@@ -12,14 +11,10 @@ const LEADER = 'demo-leader';
 const REVIEWER = 'demo-reviewer-sfj';
 
 describe('leader: 全区进展', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = setUpLocalCloud();
+  const { phoneAs } = app;
+  const api = (action: string, payload: unknown, openid: string = LEADER) => app.api(openid, action, payload);
 
-  const api = (action: string, payload: unknown, openid: string = LEADER) => apiAs(server.url, openid, action, payload);
-
-  const phoneAs = (openid: string, width = 375): Promise<Page> => openPhoneAs(browser, openid, width);
-
-  const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
   const exactly = (value: number | string) => new RegExp(`^${value}$`);
 
   /** The 催办 reminders the unit's clerk has received. */
@@ -31,14 +26,7 @@ describe('leader: 全区进展', () => {
   let year: number;
 
   beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
     year = (await api('summary.district', {})).year;
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shows the three rates and the ranking; an approval moves them; a unit drills down to a task', async () => {
@@ -46,7 +34,7 @@ describe('leader: 全区进展', () => {
     const page = await phoneAs(LEADER);
     await withScreenshot(page, 'leader-dashboard', async () => {
       // 工作台: the district at a glance, one tap from the dashboard.
-      await page.goto(`${server.url}/#/pages/workbench/index`);
+      await page.goto(`${app.url}/#/pages/workbench/index`);
       const glance = visible(page, '[data-entry="district-summary"]');
       await glance.getByText(`${Math.round(before.totals.completionRate * 1000) / 10}%`).waitFor();
       await glance.getByText('查看全区进展').click();
@@ -108,7 +96,7 @@ describe('leader: 全区进展', () => {
     const page = await phoneAs(LEADER);
     let unitId = '';
     await withScreenshot(page, 'leader-urge', async () => {
-      await page.goto(`${server.url}/#/packages/leader/pages/dashboard/index`);
+      await page.goto(`${app.url}/#/packages/leader/pages/dashboard/index`);
       const group = visible(page, '[data-overdue-unit]').first();
       await group.waitFor();
       unitId = (await group.getAttribute('data-overdue-unit')) ?? '';
@@ -140,7 +128,7 @@ describe('leader: 全区进展', () => {
     const own = await api('summary.unit', { unitId: 'xijiao', year }, clerk);
     const page = await phoneAs(clerk);
     await withScreenshot(page, 'leader-clerk-own-unit', async () => {
-      await page.goto(`${server.url}/#/pages/workbench/index`);
+      await page.goto(`${app.url}/#/pages/workbench/index`);
       const entry = visible(page, '[data-entry="own-unit"]');
       await entry.getByText(`已完成 ${own.totals.approved}/${own.totals.total}`, { exact: false }).waitFor();
       expect(await visible(page, '[data-entry="review-queue"], [data-entry="district-summary"]').count()).toBe(0);
@@ -154,7 +142,7 @@ describe('leader: 全区进展', () => {
 
     const stranger = await phoneAs('demo-new-visitor');
     await withScreenshot(stranger, 'leader-unbound', async () => {
-      await stranger.goto(`${server.url}/#/pages/workbench/index`);
+      await stranger.goto(`${app.url}/#/pages/workbench/index`);
       await visible(stranger, '.empty-state').getByText('您还没有绑定单位').waitFor();
       await visible(stranger, '.wb__bind-button').click();
       await stranger.waitForURL(/pages\/me\/index/);
@@ -165,7 +153,7 @@ describe('leader: 全区进展', () => {
   it('switches year, and at 320 px the dashboard and a unit page fit the screen', async () => {
     const page = await phoneAs(LEADER, 320);
     await withScreenshot(page, 'leader-320', async () => {
-      await page.goto(`${server.url}/#/packages/leader/pages/dashboard/index`);
+      await page.goto(`${app.url}/#/packages/leader/pages/dashboard/index`);
       await visible(page, '#dash-units [data-unit-id]').first().waitFor();
       await visible(page, '#dash-units .dash__more').click();
       await visible(page, '#dash-overdue .dash__more').click();
@@ -183,7 +171,7 @@ describe('leader: 全区进展', () => {
         .waitFor();
       expect(await spillsSideways(page, { ignoreImages: true })).toEqual([]);
 
-      await page.goto(`${server.url}/#/packages/leader/pages/unit/index?unitId=xijiao&year=${year}`);
+      await page.goto(`${app.url}/#/packages/leader/pages/unit/index?unitId=xijiao&year=${year}`);
       await visible(page, '#unit-tasks [data-task-id]').first().waitFor();
       expect(await spillsSideways(page, { ignoreImages: true })).toEqual([]);
     });

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../support/localServer';
-import { apiAs, launchBrowser, phoneAs as openPhoneAs, spillsSideways, withScreenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { spillsSideways, visible, withScreenshot } from './browser';
+import { setUpLocalCloud } from './localCloud';
 
 /**
  * 区司法局's reviewer (demo-reviewer-sfj) on a phone: the 工作台 shows how many reports wait, the
@@ -12,29 +12,13 @@ const REVIEWER = 'demo-reviewer-sfj';
 const COMMENT = '照片看不清，请补充会议签到表和盖章的正式文件';
 
 describe('reviewer: 审核', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  const api = (action: string, payload: unknown, openid: string = REVIEWER) =>
-    apiAs(server.url, openid, action, payload);
-
-  const phoneAs = (openid: string, width = 375): Promise<Page> => openPhoneAs(browser, openid, width);
-
-  const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
+  const app = setUpLocalCloud();
+  const { phoneAs } = app;
+  const api = (action: string, payload: unknown, openid: string = REVIEWER) => app.api(openid, action, payload);
 
   async function toast(page: Page, text: string): Promise<void> {
     await page.locator('.taro__toast', { hasText: text }).first().waitFor({ state: 'attached', timeout: 10_000 });
   }
-
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows the waiting reports oldest first; 退回 needs a comment; a decided report leaves the list', async () => {
     const { tasks: queue } = await api('review.queue', {});
@@ -49,7 +33,7 @@ describe('reviewer: 审核', () => {
 
     await withScreenshot(page, 'review-queue', async () => {
       // 工作台: the 待审核 card says how many wait, and opens the queue.
-      await page.goto(`${server.url}/#/pages/workbench/index`);
+      await page.goto(`${app.url}/#/pages/workbench/index`);
       await visible(page, '#wb-waiting')
         .filter({ hasText: new RegExp(`^${queue.length}$`) })
         .waitFor();
@@ -113,7 +97,7 @@ describe('reviewer: 审核', () => {
     // The reporting unit's clerk opens the returned task and reads what to fix.
     const staff = await phoneAs(`demo-staff-${toReturn.unitId}`);
     await withScreenshot(staff, 'review-returned-seen-by-staff', async () => {
-      await staff.goto(`${server.url}/#/pages/task/index?id=${toReturn.id}`);
+      await staff.goto(`${app.url}/#/pages/task/index?id=${toReturn.id}`);
       await visible(staff, '.taro_page').getByText(COMMENT, { exact: false }).first().waitFor();
     });
     await page.context().close();
@@ -123,7 +107,7 @@ describe('reviewer: 审核', () => {
   it('fits a 320 px phone: the queue and the review sheet', async () => {
     const page = await phoneAs(REVIEWER, 320);
     await withScreenshot(page, 'review-320', async () => {
-      await page.goto(`${server.url}/#/packages/review/pages/queue/index`);
+      await page.goto(`${app.url}/#/packages/review/pages/queue/index`);
       await visible(page, '.queue-card').first().waitFor();
       expect(await spillsSideways(page, { ignoreImages: true })).toEqual([]);
       await visible(page, '.queue-card').first().click();
@@ -147,14 +131,14 @@ describe('reviewer: 审核', () => {
 
     const page = await phoneAs(reviewer, 320);
     await withScreenshot(page, 'review-empty', async () => {
-      await page.goto(`${server.url}/#/packages/review/pages/queue/index`);
+      await page.goto(`${app.url}/#/packages/review/pages/queue/index`);
       await visible(page, '.empty-state').getByText('暂无待审核的材料').waitFor();
       expect(await spillsSideways(page, { ignoreImages: true })).toEqual([]);
     });
 
     const clerk = await phoneAs('demo-staff-xijiao');
     await withScreenshot(clerk, 'review-forbidden', async () => {
-      await clerk.goto(`${server.url}/#/packages/review/pages/queue/index`);
+      await clerk.goto(`${app.url}/#/packages/review/pages/queue/index`);
       await visible(clerk, '.error-view').getByText('只有审核人可以查看待审核清单').waitFor();
       await visible(clerk, '.error-view').getByText('重试').waitFor();
     });

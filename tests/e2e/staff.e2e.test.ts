@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startLocalServer, type RunningServer } from '../support/localServer';
+import type { Locator, Page } from 'playwright-core';
 import { makePdf, makePng } from '../support/sampleFiles';
-import { apiAs, launchBrowser, phonePage, spillsSideways, withScreenshot } from './browser';
+import { spillsSideways, withScreenshot } from './browser';
+import { setUpLocalCloud } from './localCloud';
 
 /**
  * A township clerk (demo-staff-xijiao, 西郊街道) on a phone: 我的任务 and 任务详情 in the H5 build
@@ -14,17 +14,14 @@ import { apiAs, launchBrowser, phonePage, spillsSideways, withScreenshot } from 
 const STAFF = 'demo-staff-xijiao';
 
 describe('staff: 我的任务 and 任务详情', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = setUpLocalCloud();
   let files: { png: string; png2: string; pdf: string };
   /** Pending tasks of 西郊街道 with no evidence yet, one per test so the tests do not meet. */
   let fresh: string[];
 
-  const api = (action: string, payload: unknown, openid: string = STAFF) => apiAs(server.url, openid, action, payload);
+  const api = (action: string, payload: unknown, openid: string = STAFF) => app.api(openid, action, payload);
 
   beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
     const dir = mkdtempSync(join(tmpdir(), 'staff-e2e-'));
     files = { png: join(dir, '现场照片.png'), png2: join(dir, '会议照片.png'), pdf: join(dir, '会议记录.pdf') };
     writeFileSync(files.png, makePng(48, 32, 90));
@@ -35,21 +32,10 @@ describe('staff: 我的任务 and 任务详情', () => {
       .filter((task: any) => task.status === 'pending' && task.light === 'grey' && task.evidenceCount === 0)
       .map((task: any) => task.id);
     expect(fresh.length).toBeGreaterThanOrEqual(5);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
-  /** A phone whose H5 demo identity (Taro storage: JSON {data}) is the 西郊街道 clerk. */
-  async function staffPhone(width = 375): Promise<Page> {
-    const page = await phonePage(browser, width);
-    await page.addInitScript((openid) => {
-      localStorage.setItem('demo-openid', JSON.stringify({ data: openid }));
-    }, STAFF);
-    return page;
-  }
+  /** A phone whose H5 demo identity is the 西郊街道 clerk. */
+  const staffPhone = (width?: number): Promise<Page> => app.phoneAs(STAFF, width);
 
   const row = (page: Page, taskId: string) => page.locator(`[data-task-id="${taskId}"]`);
   const submitButton = (page: Page) => page.locator('.task-page__submit');
@@ -57,7 +43,7 @@ describe('staff: 我的任务 and 任务详情', () => {
   const gridCells = (page: Page) => page.locator('.evidence-grid__cell');
 
   async function openTask(page: Page, taskId: string): Promise<void> {
-    await page.goto(`${server.url}/#/pages/task/index?id=${taskId}`);
+    await page.goto(`${app.url}/#/pages/task/index?id=${taskId}`);
     await headLight(page).waitFor();
   }
 
@@ -70,7 +56,7 @@ describe('staff: 我的任务 and 任务详情', () => {
   it('a clerk reports an overdue, returned task with a photo, a PDF and a note; it turns blue here and in the list', async () => {
     const page = await staffPhone();
     await withScreenshot(page, 'staff-overdue-report', async () => {
-      await page.goto(`${server.url}/#/pages/tasks/index`);
+      await page.goto(`${app.url}/#/pages/tasks/index`);
       await page.getByText('西郊街道').first().waitFor();
       const overdue = page.locator('[data-group="overdue"] [data-task-id]').first();
       await overdue.waitFor();
@@ -123,7 +109,7 @@ describe('staff: 我的任务 and 任务详情', () => {
     const page = await staffPhone();
     await withScreenshot(page, 'staff-four-taps', async () => {
       const taskId = fresh[0];
-      await page.goto(`${server.url}/#/pages/tasks/index`);
+      await page.goto(`${app.url}/#/pages/tasks/index`);
       await row(page, taskId).waitFor();
       let taps = 0;
 
@@ -226,7 +212,7 @@ describe('staff: 我的任务 and 任务详情', () => {
   it('at 320 px wide nothing overflows sideways, on the list and on a task', async () => {
     const page = await staffPhone(320);
     await withScreenshot(page, 'staff-320', async () => {
-      await page.goto(`${server.url}/#/pages/tasks/index`);
+      await page.goto(`${app.url}/#/pages/tasks/index`);
       await page.locator('[data-task-id]').first().waitFor();
       expect(await spillsSideways(page, { ignoreImages: true })).toEqual([]);
 
@@ -241,7 +227,7 @@ describe('staff: 我的任务 and 任务详情', () => {
   it('the search box finds a task by its number or a keyword', async () => {
     const page = await staffPhone();
     await withScreenshot(page, 'staff-search', async () => {
-      await page.goto(`${server.url}/#/pages/tasks/index`);
+      await page.goto(`${app.url}/#/pages/tasks/index`);
       await page.locator('[data-task-id]').first().waitFor();
       const input = page.locator('.tasks__search input');
       await input.fill('13');

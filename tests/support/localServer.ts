@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { mkdtempSync } from 'fs';
+import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -13,6 +14,19 @@ export interface RunningServer {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
+/** A port nothing listens on now: the system picks it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
 /**
  * Starts `npm start`'s entry point (demo mode, its own data folder unless one is given) on a free
  * port and waits until it says it is listening.
@@ -20,7 +34,7 @@ export interface RunningServer {
 export async function startLocalServer(
   options: { args?: string[]; dataDir?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningServer> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'local-cloud-'));
   const args = options.args ?? ['--demo'];
   // node itself with tsx's loader, not the tsx wrapper: a signal must reach the server, not a parent of it.

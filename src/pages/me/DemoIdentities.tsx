@@ -16,7 +16,7 @@ import { groupDemoIdentities } from './meLogic';
  */
 export default function DemoIdentities() {
   const { reload } = useSession();
-  const { data, error, loading, reload: reloadList } = useApi<{ users: DemoIdentity[] }>('dev.users', {});
+  const { data, error, loading, reload: reloadList } = useApi('dev.users', {});
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const current = demoOpenid();
   const groups = useMemo(() => groupDemoIdentities(data?.users ?? []), [data]);

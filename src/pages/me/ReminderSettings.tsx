@@ -17,7 +17,7 @@ import {
  */
 export default function ReminderSettings() {
   const [credits, setCredits] = useState(() => (CAN_ASK_FOR_REMINDERS ? reminderCredits() : 0));
-  const subscribe = useMutation<{ templateIds: string[] }, { balances: Record<string, number> }>('reminders.subscribe');
+  const subscribe = useMutation('reminders.subscribe');
 
   const ask = () => {
     // WeChat shows its dialog only in answer to a tap: ask before anything else happens.

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import ErrorView from '../../components/ErrorView';
 import Skeleton from '../../components/Skeleton';
 import { formatDate } from '../../utils/format';
+import { usePageRefresh } from '../../hooks/usePageRefresh';
 import { useReminders } from '../../hooks/useReminders';
 import type { ReminderItem } from '../../contract/replies';
 
@@ -15,11 +16,8 @@ export default function Reminders() {
   const [all, setAll] = useState(false);
 
   // Back on 我的 after a while: new reminders may have come (the first show is the first load).
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) void reload();
-    shownBefore.current = true;
-  });
+  // (The pull-down is 我的's own: it reloads the session.)
+  usePageRefresh(reload, { pullDown: false });
 
   const open = (reminder: ReminderItem) => {
     if (!reminder.read) void markRead([reminder.id]);

@@ -1,7 +1,8 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import ErrorView from '../../components/ErrorView';
 import Skeleton from '../../components/Skeleton';
+import { usePageRefresh } from '../../hooks/usePageRefresh';
 import { useSession } from '../../hooks/useSession';
 import { ROLE_LABEL } from '../../core/model';
 import { demoOpenid } from '../../services/identity';
@@ -19,9 +20,7 @@ export default function MePage() {
   const router = useRouter();
   const invite = inviteFromQuery(router.params ?? {});
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePageRefresh(reload, { returning: false });
 
   if (!session) {
     return (

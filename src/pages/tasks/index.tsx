@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { Light as LightColour } from '../../core/status';
 import EmptyState from '../../components/EmptyState';
@@ -7,6 +7,7 @@ import ErrorView from '../../components/ErrorView';
 import Light from '../../components/Light';
 import Skeleton from '../../components/Skeleton';
 import TaskRow from '../../components/TaskRow';
+import { usePageRefresh } from '../../hooks/usePageRefresh';
 import { refreshReminderBadge } from '../../hooks/useReminders';
 import { useTaskList } from '../../hooks/useTaskList';
 import type { TaskSummary } from '../../contract/replies';
@@ -26,22 +27,11 @@ export default function TasksPage() {
     bound,
     list,
   } = useTaskList(year);
-  const firstShow = useRef(true);
-
+  // The tab bar's reminder badge follows every show, the first one too.
   useDidShow(() => {
     if (bound) void refreshReminderBadge();
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (bound) void list.reload();
-    else void reloadSession();
   });
-
-  usePullDownRefresh(() => {
-    const refresh = bound ? list.reload() : reloadSession();
-    void refresh.finally(() => Taro.stopPullDownRefresh());
-  });
+  usePageRefresh(() => (bound ? list.reload() : reloadSession()));
 
   const data = list.data;
   const counts = useMemo(() => countByLight(data?.tasks ?? []), [data]);

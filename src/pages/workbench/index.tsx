@@ -1,11 +1,12 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import EmptyState from '../../components/EmptyState';
 import ErrorView from '../../components/ErrorView';
 import Skeleton from '../../components/Skeleton';
 import { ROLE_LABEL } from '../../core/model';
 import { currentYear, useDistrictSummary, useUnitSummary } from '../../hooks/useDistrictSummary';
+import { usePageRefresh } from '../../hooks/usePageRefresh';
 import { useReviewQueue } from '../../hooks/useReviewQueue';
 import { useSession } from '../../hooks/useSession';
 import { percent } from '../../utils/format';
@@ -48,7 +49,6 @@ export default function WorkbenchPage() {
   const queue = useReviewQueue(Boolean(plan?.reviewQueue) && !user?.disabled);
   const district = useDistrictSummary(plan?.district === 'summary' && !user?.disabled ? year : null);
   const ownUnit = useUnitSummary(plan?.ownUnit && user && !user.disabled ? user.unitId : null, year);
-  const shownOnce = useRef(false);
 
   const refresh = async () => {
     await Promise.all([
@@ -57,13 +57,10 @@ export default function WorkbenchPage() {
       plan?.ownUnit ? ownUnit.reload() : null,
     ]);
   };
-  usePullDownRefresh(() => {
-    void Promise.all([reloadSession(), refresh()]).finally(() => Taro.stopPullDownRefresh());
-  });
-  useDidShow(() => {
-    // Back from reviewing or from a unit: the counts may have changed.
-    if (shownOnce.current && user) void refresh();
-    shownOnce.current = true;
+  // Back from reviewing or from a unit: the counts may have changed.
+  usePageRefresh((cause) => {
+    if (cause === 'pull') return Promise.all([reloadSession(), refresh()]);
+    return user ? refresh() : undefined;
   });
 
   if (!session && loading) return <Skeleton rows={4} />;

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import EmptyState from '../../../../components/EmptyState';
 import ErrorView from '../../../../components/ErrorView';
 import Skeleton from '../../../../components/Skeleton';
 import { forgetAdminAnswers, useDirectory } from '../../../../hooks/useAdmin';
+import { usePageRefresh } from '../../../../hooks/usePageRefresh';
 import { useSession } from '../../../../hooks/useSession';
 import InviteTab from './InviteTab';
 import PeopleTab from './PeopleTab';
@@ -29,11 +29,14 @@ export default function ManagePage() {
   const [refreshes, setRefreshes] = useState(0);
   const directory = useDirectory(isAdmin);
 
-  usePullDownRefresh(() => {
-    forgetAdminAnswers();
-    setRefreshes((count) => count + 1);
-    void directory.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePageRefresh(
+    () => {
+      forgetAdminAnswers();
+      setRefreshes((count) => count + 1);
+      return directory.reload();
+    },
+    { returning: false },
+  );
 
   if (!session) {
     return <View className="manage">{sessionLoading ? <Skeleton rows={4} /> : null}</View>;

@@ -1,6 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import ExportButton from '../../../../components/ExportButton';
 import BarRow from '../../../../components/BarRow';
 import EmptyState from '../../../../components/EmptyState';
@@ -10,6 +10,7 @@ import Skeleton from '../../../../components/Skeleton';
 import StatGrid from '../../../../components/StatGrid';
 import TrendChart from '../../../../components/TrendChart';
 import { currentYear, useDistrictSummary, useUrge } from '../../../../hooks/useDistrictSummary';
+import { usePageRefresh } from '../../../../hooks/usePageRefresh';
 import { useSession } from '../../../../hooks/useSession';
 import type { OverdueTask, TaskSummary } from '../../../../contract/replies';
 import { formatDate, percent } from '../../../../utils/format';
@@ -42,16 +43,9 @@ export default function DashboardPage() {
   const [allUnits, setAllUnits] = useState(false);
   const [allOverdue, setAllOverdue] = useState(false);
   const [openIndicator, setOpenIndicator] = useState<number | null>(null);
-  const shownOnce = useRef(false);
 
-  usePullDownRefresh(() => {
-    void summary.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useDidShow(() => {
-    // Coming back from a unit or a task: what was reviewed or urged there may have changed the figures.
-    if (shownOnce.current) void summary.reload();
-    shownOnce.current = true;
-  });
+  // Coming back from a unit or a task: what was reviewed or urged there may have changed the figures.
+  usePageRefresh(summary.reload);
 
   const data = summary.data && summary.data.year === year ? summary.data : null;
   const overdueUnits = useMemo(() => (data ? overdueByUnit(data.overdue) : []), [data]);

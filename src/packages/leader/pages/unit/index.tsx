@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import ExportButton from '../../../../components/ExportButton';
 import EmptyState from '../../../../components/EmptyState';
 import ErrorView from '../../../../components/ErrorView';
@@ -8,6 +8,7 @@ import Ring from '../../../../components/Ring';
 import Skeleton from '../../../../components/Skeleton';
 import StatGrid from '../../../../components/StatGrid';
 import { currentYear, useUnitSummary, useUrge } from '../../../../hooks/useDistrictSummary';
+import { usePageRefresh } from '../../../../hooks/usePageRefresh';
 import { useSession } from '../../../../hooks/useSession';
 import type { TaskSummary } from '../../../../contract/replies';
 import { formatDate, formatDue, percent } from '../../../../utils/format';
@@ -29,15 +30,8 @@ export default function UnitPage() {
   const year = useMemo(() => yearFromQuery(params.year, currentYear()), [params.year]);
   const summary = useUnitSummary(unitId, year);
   const { urge, urging } = useUrge();
-  const shownOnce = useRef(false);
 
-  usePullDownRefresh(() => {
-    void summary.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useDidShow(() => {
-    if (shownOnce.current) void summary.reload();
-    shownOnce.current = true;
-  });
+  usePageRefresh(summary.reload);
 
   const data = summary.data;
   const unitName = data?.unit.name ?? null;

@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import EmptyState from '../../../../components/EmptyState';
 import ErrorView from '../../../../components/ErrorView';
 import Skeleton from '../../../../components/Skeleton';
 import { shanghaiDate } from '../../../../core/dates';
+import { usePageRefresh } from '../../../../hooks/usePageRefresh';
 import { useReviewQueue } from '../../../../hooks/useReviewQueue';
 import { ApiError } from '../../../../services/api';
 import type { QueuedTask } from '../../../../contract/replies';
@@ -41,18 +42,11 @@ export default function ReviewQueuePage() {
   const { tasks, error, loading, reload, review, reviewing } = useReviewQueue();
   const [openId, setOpenId] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
-  const shownOnce = useRef(false);
   const today = useMemo(() => shanghaiDate(new Date()), []);
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  // Back from a task's page: another reviewer may have decided some reports meanwhile.
+  usePageRefresh(reload);
   useReachBottom(() => setShown((count) => count + PAGE));
-  useDidShow(() => {
-    // Back from a task's page: another reviewer may have decided some reports meanwhile.
-    if (shownOnce.current) void reload();
-    shownOnce.current = true;
-  });
 
   const open = openId && tasks ? (tasks.find((task) => task.id === openId) ?? null) : null;
 

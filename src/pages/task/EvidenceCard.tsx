@@ -1,0 +1,53 @@
+import { Button, Text, View } from '@tarojs/components';
+import EvidenceGrid from '../../components/EvidenceGrid';
+import UploadQueue from '../../components/UploadQueue';
+import { pickDocuments, pickPhotos } from '../../services/filePicker';
+import { openDocument, previewPhotos } from '../../services/fileViewer';
+import Section from './Section';
+import type { useTaskEvidence } from './useTaskEvidence';
+
+/** 佐证材料: the evidence as a grid, the files on their way, and the ways to add more. */
+export default function EvidenceCard({
+  evidence: { evidence, uploads, pick, repick, remove, setReuseOpen },
+  editable,
+}: {
+  evidence: ReturnType<typeof useTaskEvidence>;
+  editable: boolean;
+}) {
+  return (
+    <Section title="佐证材料" note={`${evidence.length} 份`}>
+      {evidence.length > 0 ? (
+        <EvidenceGrid
+          evidence={evidence}
+          editable={editable}
+          onOpenPhoto={previewPhotos}
+          onOpenDocument={(piece) => void openDocument(piece)}
+          onRemove={(piece) => void remove(piece)}
+        />
+      ) : (
+        <Text className="task-page__empty">
+          {editable ? '还没有材料。拍照或选文件后会自动上传。' : '还没有上传材料。'}
+        </Text>
+      )}
+      <UploadQueue
+        items={uploads.items}
+        onRetry={uploads.retry}
+        onRemove={uploads.remove}
+        onRepick={(item) => void repick(item)}
+      />
+      {editable ? (
+        <View className="task-page__add">
+          <Button className="task-page__add-button task-page__add-button--main" onClick={() => void pick(pickPhotos)}>
+            拍照/相册
+          </Button>
+          <Button className="task-page__add-button" onClick={() => void pick(pickDocuments)}>
+            从聊天选文件
+          </Button>
+          <Button className="task-page__add-button" onClick={() => setReuseOpen(true)}>
+            用已有材料
+          </Button>
+        </View>
+      ) : null}
+    </Section>
+  );
+}
