@@ -32,6 +32,6 @@ export default memberHandler('events.record', schema, async (input, call) => {
     step,
     input.note ?? null,
   );
-  await api.store.commitTaskChange({ before: null, after: task, history: [history] });
+  await api.store.commitTaskChange({ before: null, after: task, history });
   return { task: taskDetail(task, context, today) };
 });

@@ -47,7 +47,7 @@ export default memberHandler('evidence.add', schema, async (input, call) => {
   await api.store.commitTaskChange({
     before: task,
     after,
-    history: [history],
+    history,
     addEvidence: evidence,
     link: {
       districtId: actor.districtId,

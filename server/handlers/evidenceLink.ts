@@ -34,7 +34,7 @@ export default memberHandler(
     await api.store.commitTaskChange({
       before: task,
       after,
-      history: [history],
+      history,
       link: {
         districtId: actor.districtId,
         taskId: task.id,

@@ -27,7 +27,7 @@ export default memberHandler(
     await api.store.commitTaskChange({
       before: task,
       after,
-      history: [history],
+      history,
       unlinkEvidenceId: evidence.id,
     });
     return {};

@@ -22,7 +22,7 @@ export default memberHandler('report.review', schema, async (input, call) => {
   authorize(actor, { kind: 'task.review', task: targetOf(task, context) });
   const step = stepOf(call);
   const { after, history } = review(task, step, input);
-  await api.store.commitTaskChange({ before: task, after, history: [history] });
+  await api.store.commitTaskChange({ before: task, after, history });
   const { at } = step;
   const comment = after.reviewComment ?? '';
   if (after.status === 'returned') {

@@ -34,7 +34,7 @@ export default memberHandler('report.submit', schema, async (input, call) => {
     await api.store.commitTaskChange({
       before: task,
       after,
-      history: [history],
+      history,
       request: {
         districtId: actor.districtId,
         openid: actor.openid,

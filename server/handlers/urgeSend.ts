@@ -63,7 +63,7 @@ export default memberHandler(
     const { at } = step;
     for (const task of tasks) {
       const { after, history } = urge(task, step, unit.name);
-      await api.store.commitTaskChange({ before: task, after, history: [history] });
+      await api.store.commitTaskChange({ before: task, after, history });
     }
     const recipients = await unitRecipients(api, { districtId: actor.districtId, unitId: unit.id });
     const [first] = tasks;
