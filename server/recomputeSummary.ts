@@ -3,13 +3,14 @@ import { isOverdue } from '../src/core/status';
 import type { ApiContext } from './context';
 import type { DistrictContext } from './districtContext';
 import { buildDistrictSummary, OVERDUE_LIST_LIMIT } from './summaries';
+import { listYearTasks } from './tasks';
 
 /**
  * The district summary worked out from every task of the year instead of the counters: what the
  * counters save (benchmarked), and a check that they tell the truth (tested).
  */
 export async function recomputeDistrictSummary(api: ApiContext, context: DistrictContext, year: number, asOf: string) {
-  const tasks = await api.store.listTasks(context.district.id, { year });
+  const tasks = await listYearTasks(api, context, { year });
   const overdueTasks = tasks.filter((task) => isOverdue(task, asOf)).slice(0, OVERDUE_LIST_LIMIT);
   return buildDistrictSummary({ context, counters: countersFromTasks(tasks), overdueTasks, year, asOf });
 }

@@ -1,7 +1,10 @@
 import type { TaskTarget } from '../src/core/authorization';
 import { shanghaiDate, yearOf } from '../src/core/dates';
 import { DomainError } from '../src/core/errors';
-import type { HistoryEntry, TaskRecord, UnitRecord } from '../src/core/model';
+import { countersFromTasks } from '../src/core/counters';
+import type { CounterRecord, TaskRecord } from '../src/core/model';
+import type { TaskFilter } from '../src/core/ports/Store';
+import { createdEntry } from '../src/core/workflow';
 import { tasksFor, type TaskSpec } from '../src/core/schedule/tasks';
 import { lightOf } from '../src/core/status';
 import type { ApiContext } from './context';
@@ -44,52 +47,138 @@ export function taskRecordFrom(spec: TaskSpec, context: DistrictContext, at: str
   };
 }
 
-export function systemHistory(task: TaskRecord): HistoryEntry {
-  return {
-    districtId: task.districtId,
-    taskId: task.id,
-    at: task.createdAt,
-    actorOpenid: 'system',
-    actorName: '系统',
-    actorRole: 'system',
-    actorUnitId: null,
-    action: 'create',
-    fromStatus: null,
-    toStatus: task.status,
-    comment: null,
-    detail: task.label,
-  };
-}
+/** How a stored task's history begins (the workflow writes it when a derived task is first stored). */
+export const systemHistory = createdEntry;
 
 /**
- * Makes sure every active unit has its tasks for the year. Idempotent: tasks already there are
- * kept as they are; the district remembers which directory the year was generated from.
+ * The years a district has tasks for: from the year it began using the system to next year.
+ * Earlier years are not offered (nothing was asked of anyone then), nor years far ahead.
  */
-export async function ensureYearTasks(api: ApiContext, context: DistrictContext, year: number): Promise<void> {
-  if (context.district.taskYears[String(year)] === context.fingerprint) return;
-  // Only the year at hand and its neighbours are generated on demand: asking about 2099 lists
-  // what exists instead of filling the database with a century of tasks.
-  if (Math.abs(year - yearOf(todayOf(api))) > 1) return;
-  const at = api.now().toISOString();
-  const active = context.units.filter((unit: UnitRecord) => !unit.disabled);
-  const records = active.flatMap((unit) =>
-    tasksFor(unit, year, context.schedule).map((spec) => taskRecordFrom(spec, context, at)),
+export function taskYearRange(context: DistrictContext, today: string): { first: number; last: number } {
+  const first = yearOf(shanghaiDate(new Date(context.district.createdAt)));
+  return { first, last: Math.max(first, yearOf(today)) + 1 };
+}
+
+export function hasTaskYear(context: DistrictContext, today: string, year: number): boolean {
+  const { first, last } = taskYearRange(context, today);
+  return year >= first && year <= last;
+}
+
+const derivedByContext = new WeakMap<DistrictContext, Map<number, Map<string, TaskRecord>>>();
+
+/**
+ * A year's tasks as the catalog, the directory and the calendar make them, before anything has
+ * happened to them: never written (version 0), so a new year costs no writes at all. A task is
+ * stored by the first change to it; from then on the stored one counts.
+ */
+export function derivedTasks(context: DistrictContext, year: number): Map<string, TaskRecord> {
+  let byYear = derivedByContext.get(context);
+  if (!byYear) derivedByContext.set(context, (byYear = new Map()));
+  let tasks = byYear.get(year);
+  if (!tasks) {
+    tasks = new Map();
+    for (const unit of context.units) {
+      if (unit.disabled) continue;
+      for (const spec of tasksFor(unit, year, context.schedule)) {
+        const task = { ...taskRecordFrom(spec, context, context.district.createdAt), version: 0 };
+        tasks.set(task.id, task);
+      }
+    }
+    byYear.set(year, tasks);
+  }
+  return tasks;
+}
+
+function matches(task: TaskRecord, filter: TaskFilter): boolean {
+  if (filter.unitId !== undefined && task.unitId !== filter.unitId) return false;
+  if (filter.year !== undefined && task.year !== filter.year) return false;
+  if (filter.statuses && !filter.statuses.includes(task.status)) return false;
+  if (filter.itemNos && !filter.itemNos.includes(task.itemNo)) return false;
+  if (filter.dueBefore !== undefined && !(task.dueDate < filter.dueBefore)) return false;
+  return true;
+}
+
+const byDueItemId = (a: TaskRecord, b: TaskRecord) =>
+  a.dueDate === b.dueDate
+    ? a.itemNo - b.itemNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    : a.dueDate < b.dueDate
+      ? -1
+      : 1;
+
+/**
+ * A year's tasks as users see them: the stored ones, and the derived ones not stored yet, in the
+ * store's order (due date, item, id). Outside the district's years only what is stored.
+ */
+export async function listYearTasks(
+  api: ApiContext,
+  context: DistrictContext,
+  filter: TaskFilter & { year: number },
+): Promise<TaskRecord[]> {
+  const districtId = context.district.id;
+  let stored: TaskRecord[];
+  let storedIds: Set<string>;
+  if (filter.unitId !== undefined) {
+    // A unit's year is small: read it whole, so its ids tell which derived tasks it has stored.
+    const all = await api.store.listTasks(districtId, { unitId: filter.unitId, year: filter.year });
+    storedIds = new Set(all.map((task) => task.id));
+    stored = all.filter((task) => matches(task, filter));
+  } else {
+    const [found, ids] = await Promise.all([
+      api.store.listTasks(districtId, filter),
+      api.store.listTaskIds(districtId, filter.year),
+    ]);
+    stored = found;
+    storedIds = new Set(ids);
+  }
+  if (!hasTaskYear(context, todayOf(api), filter.year)) return stored.slice(0, filter.limit);
+  const derived = [...derivedTasks(context, filter.year).values()].filter(
+    (task) => !storedIds.has(task.id) && matches(task, filter),
   );
-  await api.store.insertTasks(records, systemHistory);
-  const latest = (await api.store.getDistrict(context.district.id)) ?? context.district;
-  const district = { ...latest, taskYears: { ...latest.taskYears, [String(year)]: context.fingerprint } };
-  await api.store.saveDistrict(district);
-  context.district = district;
+  return [...stored, ...derived].sort(byDueItemId).slice(0, filter.limit);
+}
+
+/** A year's counters as if every derived task were stored: the kept ones plus those not yet stored. */
+export async function yearCounters(api: ApiContext, context: DistrictContext, year: number): Promise<CounterRecord[]> {
+  const districtId = context.district.id;
+  const [kept, ids] = await Promise.all([
+    api.store.listCounters(districtId, year),
+    api.store.listTaskIds(districtId, year),
+  ]);
+  if (!hasTaskYear(context, todayOf(api), year)) return kept;
+  const storedIds = new Set(ids);
+  const unstored = [...derivedTasks(context, year).values()].filter((task) => !storedIds.has(task.id));
+  return addCounters(kept, countersFromTasks(unstored));
+}
+
+function addCounters(a: CounterRecord[], b: CounterRecord[]): CounterRecord[] {
+  const byKey = new Map<string, CounterRecord>();
+  for (const counter of [...a, ...b]) {
+    const key = `${counter.scope}|${counter.dueDate}`;
+    const sum = byKey.get(key);
+    if (!sum) {
+      byKey.set(key, { ...counter });
+      continue;
+    }
+    for (const field of ['pending', 'submitted', 'approved', 'returned', 'onTime'] as const)
+      sum[field] += counter[field];
+  }
+  return [...byKey.values()];
 }
 
 export function targetOf(task: TaskRecord, context: DistrictContext): TaskTarget {
   return { unitId: task.unitId, leadUnitIds: context.leadsByItem.get(task.itemNo) ?? [] };
 }
 
-export async function requireTask(api: ApiContext, districtId: string, taskId: string): Promise<TaskRecord> {
-  const task = await api.store.getTask(districtId, taskId);
-  if (!task) throw new DomainError('NOT_FOUND', '找不到这项任务，可能已被删除');
-  return task;
+/** A stored task, or one derived from the catalog that nothing has happened to yet. */
+export async function requireTask(api: ApiContext, context: DistrictContext, taskId: string): Promise<TaskRecord> {
+  const stored = await api.store.getTask(context.district.id, taskId);
+  if (stored) return stored;
+  const { first, last } = taskYearRange(context, todayOf(api));
+  for (let year = last; year >= first; year -= 1) {
+    const derived = derivedTasks(context, year).get(taskId);
+    if (derived) return derived;
+  }
+  throw new DomainError('NOT_FOUND', '找不到这项任务，可能已被删除');
 }
 
 export function todayOf(api: ApiContext): string {

@@ -9,6 +9,7 @@ import { bootstrapDistrict } from '../../server/bootstrap';
 import type { ApiContext } from '../../server/context';
 import { loadDistrictContext } from '../../server/districtContext';
 import { API_HANDLERS } from '../../server/handlers';
+import { requireTask } from '../../server/tasks';
 import { handleCall } from '../../server/router';
 import type { LocalFileStorage } from '../files/LocalFileStorage';
 import type { SqliteStore } from '../store/SqliteStore';
@@ -103,7 +104,7 @@ export async function seedDemo(input: SeedInput): Promise<DemoUser[]> {
   let submissions = 0;
 
   for (const person of staff) {
-    await call(person.openid, 'tasks.list', { year });
+    const { tasks } = (await call(person.openid, 'tasks.list', { year })) as { tasks: Array<{ id: string }> };
     const uploads = [];
     for (const [index, bytes] of [
       demoPhoto([196, 40, 45]),
@@ -113,8 +114,8 @@ export async function seedDemo(input: SeedInput): Promise<DemoUser[]> {
       const name = index < 2 ? `工作照片${index + 1}.png` : '会议纪要.pdf';
       uploads.push(await files.acceptUpload({ bytes, name, openid: person.openid, districtId, unitId: person.unitId }));
     }
-    const tasks = await store.listTasks(districtId, { unitId: person.unitId, year });
-    for (const task of tasks) {
+    for (const { id } of tasks) {
+      const task = await requireTask(api, context, id);
       const { fate, late } = fateOf(task, today);
       if (fate === 'untouched') continue;
       const roll = dice(`${task.id}:when`);

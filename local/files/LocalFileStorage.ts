@@ -5,7 +5,7 @@ import { DomainError } from '../../src/core/errors';
 import { checkUpload, sniffFileType } from '../../src/core/files/sniff';
 import { safeFileName, UPLOAD_MESSAGES } from '../../src/core/files/uploadPolicy';
 import type { FileRecord } from '../../src/core/model';
-import type { FileStorage, StoredFileFacts } from '../../src/core/ports/FileStorage';
+import type { FileOwner, FileStorage, StoredFileFacts } from '../../src/core/ports/FileStorage';
 import type { EvidenceStore } from '../../src/core/ports/Store';
 
 /** The ids this storage hands out: nothing else is ever looked up or turned into a path. */
@@ -73,6 +73,12 @@ export class LocalFileStorage implements FileStorage {
       name,
     });
     return { fileId: record.fileId, name: record.name, size: record.size, mime: record.mime };
+  }
+
+  async ownerOf(fileId: string): Promise<FileOwner | null> {
+    const record = await this.findRecord(fileId);
+    if (!record || !record.unitId || record.ownerOpenid === 'system') return null;
+    return { districtId: record.districtId, unitId: record.unitId, openid: record.ownerOpenid };
   }
 
   async inspect(fileId: string, districtId: string): Promise<StoredFileFacts> {

@@ -238,6 +238,13 @@ export class SqliteStore implements Store {
     ).map(rows.rowToTask);
   }
 
+  async listTaskIds(districtId: string, year: number): Promise<string[]> {
+    return this.all('SELECT id FROM tasks WHERE district_id = @districtId AND year = @year ORDER BY id', {
+      districtId,
+      year,
+    }).map((row) => row.id as string);
+  }
+
   async insertTasks(tasks: TaskRecord[], history: (task: TaskRecord) => HistoryEntry): Promise<number> {
     if (tasks.length === 0) return 0;
     const insert = this.db.prepare(`${rows.insertSql('tasks', rows.taskToRow(tasks[0]), 'INSERT OR IGNORE')}`);
@@ -256,7 +263,8 @@ export class SqliteStore implements Store {
 
   async commitTaskChange(change: TaskChange): Promise<void> {
     this.db.transaction(() => {
-      const { before, after } = change;
+      const { after } = change;
+      const before = change.before && change.before.version > 0 ? change.before : null;
       if (before === null) {
         const row = rows.taskToRow(after);
         if (this.run(`${rows.insertSql('tasks', row, 'INSERT OR IGNORE')}`, row).changes !== 1) {

@@ -105,6 +105,13 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
       CREATE TABLE district_versions (district_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: 'the small version of a photo, shown in grids instead of the full file',
+    sql: `
+      ALTER TABLE evidence ADD COLUMN thumb_file_id TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

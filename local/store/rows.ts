@@ -184,6 +184,7 @@ export const rowToEvidence = (row: Row): EvidenceRecord => ({
   unitId: row.unit_id as string,
   uploadedBy: row.uploaded_by as string,
   createdAt: row.created_at as string,
+  thumbFileId: (row.thumb_file_id as string | null) ?? null,
 });
 
 export const evidenceToRow = (evidence: EvidenceRecord) => ({
@@ -196,6 +197,7 @@ export const evidenceToRow = (evidence: EvidenceRecord) => ({
   unit_id: evidence.unitId,
   uploaded_by: evidence.uploadedBy,
   created_at: evidence.createdAt,
+  thumb_file_id: evidence.thumbFileId ?? null,
 });
 
 export const rowToLink = (row: Row): EvidenceLink => ({

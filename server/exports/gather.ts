@@ -6,7 +6,7 @@ import { UNIT_KIND_LABEL } from '../../src/core/units';
 import type { ApiContext } from '../context';
 import { itemOf, unitName, type DistrictContext } from '../districtContext';
 import { bucketsByScope, indicatorRates, rounded, unitRanking } from '../summaries';
-import { ensureYearTasks } from '../tasks';
+import { listYearTasks, yearCounters } from '../tasks';
 import type { AnnualReportData, ReportTask } from './annualReport';
 import type { DistrictWorkbookData } from './districtWorkbook';
 
@@ -41,10 +41,9 @@ export async function gatherDistrictWorkbook(
   year: number,
   asOf: IsoDate,
 ): Promise<DistrictWorkbookData> {
-  await ensureYearTasks(api, context, year);
   const [counters, tasks] = await Promise.all([
-    api.store.listCounters(context.district.id, year),
-    api.store.listTasks(context.district.id, { year }),
+    yearCounters(api, context, year),
+    listYearTasks(api, context, { year }),
   ]);
   tasks.sort(byUnitAndItem(context));
   const byScope = bucketsByScope(counters);
@@ -128,9 +127,8 @@ export async function gatherAnnualReport(
   year: number,
   asOf: IsoDate,
 ): Promise<AnnualReportData> {
-  await ensureYearTasks(api, context, year);
   const districtId = context.district.id;
-  const tasks = (await api.store.listTasks(districtId, { unitId: unit.id, year })).sort(byUnitAndItem(context));
+  const tasks = (await listYearTasks(api, context, { unitId: unit.id, year })).sort(byUnitAndItem(context));
   const withEvidence = tasks.filter((task) => task.evidenceCount > 0);
   const lists = await inBatches(withEvidence, (task) => api.store.listEvidenceForTask(districtId, task.id));
   const evidenceOf = new Map(withEvidence.map((task, index) => [task.id, lists[index]]));

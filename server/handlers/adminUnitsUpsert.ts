@@ -1,13 +1,11 @@
 import { randomBytes } from 'crypto';
 import { z } from 'zod';
 import { authorize } from '../../src/core/authorization';
-import { yearOf } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
 import type { UnitRecord } from '../../src/core/model';
 import { unresolvedPhrases } from '../../src/core/units';
 import { forgetDistrictContext, loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
-import { ensureYearTasks, todayOf } from '../tasks';
 import { id, requiredText, text } from '../validation';
 
 const schema = z
@@ -60,8 +58,6 @@ export default memberHandler('admin.units.upsert', schema, async ({ unit: input 
   }
   await api.store.saveUnit(unit);
   forgetDistrictContext(actor.districtId);
-  if (!unit.disabled)
-    await ensureYearTasks(api, await loadDistrictContext(api.store, actor.districtId), yearOf(todayOf(api)));
   return {
     unit: {
       id: unit.id,

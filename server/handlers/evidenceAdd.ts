@@ -6,7 +6,7 @@ import type { EvidenceRecord } from '../../src/core/model';
 import { changeEvidence, evidenceFrozenReason } from '../../src/core/workflow';
 import { loadDistrictContext } from '../districtContext';
 import { evidenceWithUrls } from '../evidence';
-import { memberHandler } from '../handler';
+import { memberHandler, type MemberCall } from '../handler';
 import { stepOf } from '../history';
 import { requireTask, targetOf } from '../tasks';
 import { id, requiredText, text } from '../validation';
@@ -18,18 +18,35 @@ const schema = z
     name: requiredText(120, '文件名'),
     size: z.number().int().min(0).max(1e9),
     mime: text(100),
+    thumbFileId: z.string().min(1).max(512).optional(),
   })
   .strict();
+
+const NOT_FOUND = '找不到该文件，请重新上传';
+
+/** A file the caller's own unit uploaded, checked by content; any other is "not found" (no hint). */
+async function ownUpload(call: MemberCall, fileId: string) {
+  const { api, actor } = call;
+  const owner = await api.files.ownerOf(fileId);
+  if (!owner || owner.districtId !== actor.districtId || owner.unitId !== actor.unitId) {
+    throw new DomainError('NOT_FOUND', NOT_FOUND);
+  }
+  return api.files.inspect(fileId, actor.districtId);
+}
 
 /** Records an uploaded file as evidence of a task; the file itself was checked by content. */
 export default memberHandler('evidence.add', schema, async (input, call) => {
   const { api, actor } = call;
   const context = await loadDistrictContext(api.store, actor.districtId);
-  const task = await requireTask(api, actor.districtId, input.taskId);
+  const task = await requireTask(api, context, input.taskId);
   authorize(actor, { kind: 'task.work', task: targetOf(task, context) });
   const frozen = evidenceFrozenReason(task);
   if (frozen) throw new DomainError('FAILED_PRECONDITION', frozen);
-  const facts = await api.files.inspect(input.fileId, actor.districtId);
+  const facts = await ownUpload(call, input.fileId);
+  const thumb = input.thumbFileId ? await ownUpload(call, input.thumbFileId) : null;
+  if (thumb && (!facts.mime.startsWith('image/') || !thumb.mime.startsWith('image/'))) {
+    throw new DomainError('INVALID_ARGUMENT', '只有照片才有缩略图');
+  }
   const step = stepOf(call);
   const { at } = step;
   const evidence: EvidenceRecord = {
@@ -42,6 +59,7 @@ export default memberHandler('evidence.add', schema, async (input, call) => {
     unitId: task.unitId,
     uploadedBy: actor.openid,
     createdAt: at,
+    thumbFileId: thumb?.fileId ?? null,
   };
   const { after, history } = changeEvidence(task, step, 'evidence.add', evidence.name);
   await api.store.commitTaskChange({

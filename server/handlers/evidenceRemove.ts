@@ -14,7 +14,7 @@ export default memberHandler(
   async (input, call) => {
     const { api, actor } = call;
     const context = await loadDistrictContext(api.store, actor.districtId);
-    const task = await requireTask(api, actor.districtId, input.taskId);
+    const task = await requireTask(api, context, input.taskId);
     authorize(actor, { kind: 'task.work', task: targetOf(task, context) });
     const frozen = evidenceFrozenReason(task);
     if (frozen) throw new DomainError('FAILED_PRECONDITION', frozen);

@@ -18,7 +18,7 @@ const schema = z
 export default memberHandler('report.review', schema, async (input, call) => {
   const { api, actor } = call;
   const context = await loadDistrictContext(api.store, actor.districtId);
-  const task = await requireTask(api, actor.districtId, input.taskId);
+  const task = await requireTask(api, context, input.taskId);
   authorize(actor, { kind: 'task.review', task: targetOf(task, context) });
   const step = stepOf(call);
   const { after, history } = review(task, step, input);

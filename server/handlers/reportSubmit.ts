@@ -25,7 +25,7 @@ export default memberHandler('report.submit', schema, async (input, call) => {
   if (remembered) return remembered.result as Reply<'report.submit'>;
 
   const context = await loadDistrictContext(api.store, actor.districtId);
-  const task = await requireTask(api, actor.districtId, input.taskId);
+  const task = await requireTask(api, context, input.taskId);
   authorize(actor, { kind: 'task.work', task: targetOf(task, context) });
   const step = stepOf(call);
   const { after, history } = submit(task, step, { note: input.note });

@@ -5,7 +5,7 @@ import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 import { cachedSummary } from '../summaryCache';
 import { buildDistrictSummary, OVERDUE_LIST_LIMIT } from '../summaries';
-import { ensureYearTasks, todayOf } from '../tasks';
+import { listYearTasks, todayOf, yearCounters } from '../tasks';
 import { isoDate, year } from '../validation';
 
 const schema = z.object({ year: year.optional(), asOf: isoDate.optional() }).strict();
@@ -16,15 +16,14 @@ export default memberHandler('summary.district', schema, async (input, { api, ac
   const context = await loadDistrictContext(api.store, actor.districtId);
   const asOf = input.asOf ?? todayOf(api);
   const targetYear = input.year ?? yearOf(asOf);
-  await ensureYearTasks(api, context, targetYear);
   return cachedSummary(
     api.store,
     actor.districtId,
     `district|${targetYear}|${asOf}|${context.fingerprint}`,
     async () => {
       const [counters, overdueTasks] = await Promise.all([
-        api.store.listCounters(actor.districtId, targetYear),
-        api.store.listTasks(actor.districtId, {
+        yearCounters(api, context, targetYear),
+        listYearTasks(api, context, {
           year: targetYear,
           statuses: ['pending', 'returned'],
           dueBefore: asOf,

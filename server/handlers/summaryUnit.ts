@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { authorize } from '../../src/core/authorization';
 import { yearOf } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
-import { ratesFromBuckets, ratesOf } from '../../src/core/rates';
+import { ratesOf } from '../../src/core/rates';
 import { isOverdue } from '../../src/core/status';
 import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
-import { bucketsByScope, overdueList, rounded } from '../summaries';
-import { ensureYearTasks, taskSummary, todayOf } from '../tasks';
+import { overdueList, rounded } from '../summaries';
+import { listYearTasks, taskSummary, todayOf } from '../tasks';
 import { id, isoDate, year } from '../validation';
 
 const schema = z.object({ unitId: id, year: year.optional(), asOf: isoDate.optional() }).strict();
@@ -19,12 +19,8 @@ export default memberHandler('summary.unit', schema, async (input, { api, actor 
   if (!unit) throw new DomainError('NOT_FOUND', '找不到该单位');
   const asOf = input.asOf ?? todayOf(api);
   const targetYear = input.year ?? yearOf(asOf);
-  await ensureYearTasks(api, context, targetYear);
-  const [counters, tasks] = await Promise.all([
-    api.store.listCounters(actor.districtId, targetYear),
-    api.store.listTasks(actor.districtId, { unitId: unit.id, year: targetYear }),
-  ]);
-  const totals = ratesFromBuckets(bucketsByScope(counters).get(`unit:${unit.id}`) ?? [], asOf);
+  const tasks = await listYearTasks(api, context, { unitId: unit.id, year: targetYear });
+  const totals = ratesOf(tasks, asOf);
   const indicators = context.district.catalog.indicators.map((level1) => ({
     no: level1.no,
     name: level1.name,

@@ -9,7 +9,7 @@ import { id } from '../validation';
 
 export default memberHandler('tasks.get', z.object({ id }).strict(), async (input, { api, actor }) => {
   const context = await loadDistrictContext(api.store, actor.districtId);
-  const task = await requireTask(api, actor.districtId, input.id);
+  const task = await requireTask(api, context, input.id);
   const target = targetOf(task, context);
   authorize(actor, { kind: 'task.read', task: target });
   const item = itemOf(context, task.itemNo);

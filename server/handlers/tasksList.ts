@@ -4,7 +4,7 @@ import { yearOf } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
 import { ledItemNos, loadDistrictContext, unitName } from '../districtContext';
 import { memberHandler } from '../handler';
-import { ensureYearTasks, taskSummary, todayOf } from '../tasks';
+import { listYearTasks, taskSummary, todayOf } from '../tasks';
 import { id, year } from '../validation';
 
 const schema = z.object({ year: year.optional(), unitId: id.optional() }).strict();
@@ -20,8 +20,7 @@ export default memberHandler('tasks.list', schema, async (input, { api, actor })
   const onlyLedItems = actor.role === 'reviewer' && unitId !== actor.unitId;
 
   const targetYear = input.year ?? yearOf(today);
-  await ensureYearTasks(api, context, targetYear);
-  const tasks = await api.store.listTasks(actor.districtId, {
+  const tasks = await listYearTasks(api, context, {
     unitId,
     year: targetYear,
     ...(onlyLedItems ? { itemNos: led } : {}),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allowed, authorize } from '../../src/core/authorization';
-import { shanghaiDate } from '../../src/core/dates';
+import { shanghaiDate, yearOf } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
 import type { TaskRecord } from '../../src/core/model';
 import { isOverdue } from '../../src/core/status';
@@ -10,7 +10,7 @@ import { memberHandler, type MemberCall } from '../handler';
 import { stepOf } from '../history';
 import { composeReminder } from '../reminders/compose';
 import { raiseReminders, unitRecipients } from '../reminders/raise';
-import { requireTask, targetOf, todayOf } from '../tasks';
+import { listYearTasks, requireTask, targetOf, taskYearRange, todayOf } from '../tasks';
 import { id } from '../validation';
 
 async function urgedToday(call: MemberCall, task: TaskRecord, today: string): Promise<boolean> {
@@ -35,7 +35,7 @@ export default memberHandler(
 
     let tasks: TaskRecord[];
     if (input.taskId) {
-      const task = await requireTask(api, actor.districtId, input.taskId);
+      const task = await requireTask(api, context, input.taskId);
       if (task.unitId !== unit.id) throw new DomainError('INVALID_ARGUMENT', '这项任务不属于该单位');
       authorize(actor, { kind: 'urge', unitId: unit.id, task: targetOf(task, context) });
       if (!isOverdue(task, today)) throw new DomainError('FAILED_PRECONDITION', '只能催办已逾期、还没有报送的任务');
@@ -44,11 +44,20 @@ export default memberHandler(
       }
       tasks = [task];
     } else {
-      const overdue = await api.store.listTasks(actor.districtId, {
-        unitId: unit.id,
-        statuses: ['pending', 'returned'],
-        dueBefore: today,
-      });
+      const { first } = taskYearRange(context, today);
+      const years = [yearOf(today) - 1, yearOf(today)].filter((one) => one >= first);
+      const overdue = (
+        await Promise.all(
+          years.map((one) =>
+            listYearTasks(api, context, {
+              year: one,
+              unitId: unit.id,
+              statuses: ['pending', 'returned'],
+              dueBefore: today,
+            }),
+          ),
+        )
+      ).flat();
       tasks = [];
       for (const task of overdue) {
         if (!allowed(actor, { kind: 'urge', unitId: unit.id, task: targetOf(task, context) })) continue;

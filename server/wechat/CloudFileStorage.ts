@@ -2,7 +2,7 @@ import { evidenceFolder } from '../../src/contract/limits';
 import { createHash, randomBytes } from 'crypto';
 import { DomainError } from '../../src/core/errors';
 import { checkUpload } from '../../src/core/files/sniff';
-import type { FileStorage, StoredFileFacts } from '../../src/core/ports/FileStorage';
+import type { FileOwner, FileStorage, StoredFileFacts } from '../../src/core/ports/FileStorage';
 
 /** The part of wx-server-sdk's storage API the api function uses. */
 export interface CloudStorageApi {
@@ -16,10 +16,12 @@ export interface CloudStorageApi {
 /** getTempFileURL answers at most 50 files a call. */
 const URL_BATCH = 50;
 
-/** Where the app uploads a district's evidence: `evidence/<districtId>/<unitId>/<name>`. */
+/** Where the app uploads a district's evidence: `evidence/<districtId>/<unitId>/<openid>/<name>`. */
 export function evidencePathPrefix(districtId: string): string {
   return evidenceFolder(districtId);
 }
+
+const cloudPathOf = (fileId: string) => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1] ?? '';
 
 /**
  * Evidence in WeChat cloud storage. The app uploads straight to storage; before a record points
@@ -28,8 +30,21 @@ export function evidencePathPrefix(districtId: string): string {
 export class CloudFileStorage implements FileStorage {
   constructor(private readonly cloud: CloudStorageApi) {}
 
+  /**
+   * The uploader, read from the path the app uploads to (the storage's security rules let each
+   * person write only files they create; docs/deploy-wechat.md).
+   */
+  async ownerOf(fileId: string): Promise<FileOwner | null> {
+    const path = cloudPathOf(fileId);
+    const parts = path.split('/');
+    if (parts.length < 5 || parts[0] !== 'evidence' || path.includes('..') || parts.some((part) => part === '')) {
+      return null;
+    }
+    return { districtId: parts[1], unitId: parts[2], openid: parts[3] };
+  }
+
   async inspect(fileId: string, districtId: string): Promise<StoredFileFacts> {
-    const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1] ?? '';
+    const path = cloudPathOf(fileId);
     if (!path.startsWith(evidencePathPrefix(districtId)) || path.includes('..')) {
       throw new DomainError('NOT_FOUND', '找不到该文件，请重新上传');
     }

@@ -11,11 +11,13 @@ import { CloudDbStore } from './store/CloudDbStore';
  * messages (when a template is configured) and mini-program codes. One place, for api, remind and
  * export alike.
  */
-export function createCloudContext(env: NodeJS.ProcessEnv = process.env): ApiContext {
+export function createCloudContext(env: NodeJS.ProcessEnv = process.env): ApiContext & { db: CloudDatabase } {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-  const store = new CloudDbStore(cloud.database({ throwOnNotFound: false }) as unknown as CloudDatabase);
+  const db = cloud.database({ throwOnNotFound: false }) as unknown as CloudDatabase;
+  const store = new CloudDbStore(db);
   const template = templateFromEnv(env);
   return {
+    db,
     store,
     files: new CloudFileStorage(cloud),
     now: () => new Date(),

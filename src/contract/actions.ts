@@ -36,7 +36,7 @@ export interface Actions {
   'events.record': { payload: { itemNo: number; date: string; note?: string }; reply: { task: TaskDetailTask } };
 
   'evidence.add': {
-    payload: { taskId: string; fileId: string; name: string; size: number; mime: string };
+    payload: { taskId: string; fileId: string; name: string; size: number; mime: string; thumbFileId?: string };
     reply: { evidence: Evidence };
   };
   'evidence.link': { payload: { taskId: string; evidenceId: string }; reply: { evidence: Evidence } };

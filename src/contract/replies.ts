@@ -75,6 +75,8 @@ export interface Evidence {
   mime: string;
   kind: 'image' | 'document';
   url: string | null;
+  /** The small version of a photo, for grids and lists; open `url` only when the photo is opened. */
+  thumbUrl: string | null;
   unitId: string;
   uploadedBy: string;
   createdAt: string;

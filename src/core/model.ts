@@ -77,7 +77,10 @@ export interface TaskRecord {
   requirements: string[];
   eventDate: IsoDate | null;
   status: TaskStatus;
-  /** Bumped by every change; a change made from an older version is a conflict. */
+  /**
+   * Bumped by every change; a change made from an older version is a conflict. 0 is a task derived
+   * from the catalog and never stored: it is stored by the first thing that happens to it.
+   */
   version: number;
   note: string;
   evidenceCount: number;
@@ -128,6 +131,8 @@ export interface EvidenceRecord {
   unitId: string;
   uploadedBy: string;
   createdAt: Instant;
+  /** The small version of a photo (made on the phone), shown in grids; null for documents. */
+  thumbFileId: string | null;
 }
 
 export interface EvidenceLink {

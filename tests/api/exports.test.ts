@@ -102,7 +102,7 @@ describe('exports: the district workbook and the annual report draft', () => {
 
   afterAll(async () => h.close());
 
-  const yearTasks = () => h.store.listTasks('changjiang', { year: 2026 });
+  const yearTasks = () => h.yearTasks({ year: 2026 });
 
   describe('export.xlsx', () => {
     let workbook: ExcelJS.Workbook;

@@ -55,7 +55,7 @@ describe('daily reminders', () => {
         raisedByDay.set(day, new Set(fresh.map((reminder) => `${reminder.kind}|${reminder.taskId}`)));
     }
 
-    const tasks = await h.store.listTasks('changjiang', { unitId: 'liyang', year: 2026 });
+    const tasks = await h.yearTasks({ unitId: 'liyang', year: 2026 });
     expect(tasks).toHaveLength(43);
     const expected = new Map<string, Set<string>>();
     for (const task of tasks) {
@@ -179,7 +179,8 @@ describe('催办 (urge.send)', () => {
 
   it('urges all of a unit’s overdue tasks in one reminder per person; a reviewer only reaches the items it leads', async () => {
     const result = await h.ok('u-reviewer', 'urge.send', { unitId: 'liyang' });
-    const overdue = await h.store.listTasks('changjiang', {
+    const overdue = await h.yearTasks({
+      year: 2026,
       unitId: 'liyang',
       statuses: ['pending', 'returned'],
       dueBefore: '2026-11-28',

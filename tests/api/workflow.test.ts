@@ -2,6 +2,7 @@ import { counterDrift } from '../../server/counterDrift';
 import { loadDistrictContext } from '../../server/districtContext';
 import { recomputeDistrictSummary } from '../../server/recomputeSummary';
 import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
+import { loadCatalog } from '../support/fixtures';
 
 const STAFF = 'o-staff-xijiao';
 const REVIEWER = 'o-reviewer-sfj';
@@ -200,7 +201,9 @@ describe('the review workflow', () => {
   });
 
   it('keeps history append-only', async () => {
-    await taskOf(STAFF, 2);
+    const task = await taskOf(STAFF, 2);
+    await h.ok(STAFF, 'report.submit', { taskId: task.id, note: '已落实', requestId: 'append-only-1' });
+    expect(h.sqlite.db.prepare('SELECT COUNT(*) AS n FROM history').get()).toEqual({ n: 2 });
     expect(() => h.sqlite.db.prepare("UPDATE history SET comment = 'x'").run()).toThrow(/append-only/);
     expect(() => h.sqlite.db.prepare('DELETE FROM history').run()).toThrow(/append-only/);
   });
@@ -250,15 +253,40 @@ describe('summary from counters against summary recomputed from tasks', () => {
       await h.addUser('c-reviewer', 'reviewer', 'sfj');
       await h.addUser('c-leader', 'leader', 'zfb');
       const list = await h.ok('c-staff', 'tasks.list', { year: 2026 });
+      // 区司法局's reviewer may review only the items 区司法局 leads (by the official list); any other
+      // review is refused, and the refusal changes nothing.
+      const ledBySfj = new Set(
+        loadCatalog()
+          .items.filter((item) => item.leadUnits.includes('区司法局'))
+          .map((item) => item.no),
+      );
+      const refused: number[] = [];
       for (const [index, task] of list.tasks.slice(0, 20).entries()) {
         await h.ok('c-staff', 'report.submit', { taskId: task.id, note: '已完成', requestId: `cmp-req-${index}` });
-        if (index % 3 === 0)
-          await h.ok('c-reviewer', 'report.review', { taskId: task.id, decision: 'approve' }).catch(() => null);
-        if (index % 3 === 1)
-          await h
-            .ok('c-reviewer', 'report.review', { taskId: task.id, decision: 'return', comment: '补充' })
-            .catch(() => null);
+        if (index % 3 === 2) continue;
+        const review =
+          index % 3 === 0
+            ? { taskId: task.id, decision: 'approve' as const }
+            : { taskId: task.id, decision: 'return' as const, comment: '补充' };
+        const before = storeSnapshot(h.sqlite);
+        const reply = await h.call('c-reviewer', 'report.review', review);
+        if (ledBySfj.has(task.itemNo)) {
+          expect(reply).toMatchObject({
+            ok: true,
+            data: { task: { id: task.id, status: review.decision === 'approve' ? 'approved' : 'returned' } },
+          });
+          continue;
+        }
+        refused.push(task.itemNo);
+        expect(reply).toEqual({
+          ok: false,
+          error: { code: 'FORBIDDEN', message: '只有牵头单位的审核人可以审核这项任务' },
+        });
+        expect(storeSnapshot(h.sqlite)).toBe(before);
+        expect((await h.ok('c-staff', 'tasks.get', { id: task.id })).task.status).toBe('submitted');
       }
+      // Among these, only item 7 (led by 区发改委 alone) came to a review and was refused.
+      expect(refused).toEqual([7]);
       const fromCounters = await h.ok('c-leader', 'summary.district', { year: 2026 });
       const context = await loadDistrictContext(h.store, 'changjiang');
       const recomputed = await recomputeDistrictSummary(h.api, context, 2026, '2026-11-28');

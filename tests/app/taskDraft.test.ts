@@ -35,7 +35,7 @@ describe('the upload queue after the app was closed', () => {
   const uploaded: DraftFile = { ...gone, key: 'c', fileId: 'local-1', mime: 'image/jpeg' };
   const refused: DraftFile = { ...onPhone, key: 'd', refused: true, message: '只能上传图片、PDF、Word、Excel 文件' };
 
-  it('drops nothing: a file still on the phone waits for 重试, a vanished one asks to be chosen again', () => {
+  it('drops nothing: a file still on the phone waits to go again, a vanished one asks to be chosen again', () => {
     const restored = restoreQueue([onPhone, gone, uploaded, refused], (path) => path.startsWith('wxfile://'));
     expect(restored.map((item) => [item.key, item.status, item.message])).toEqual([
       ['a', 'failed', INTERRUPTED_MESSAGE],
@@ -63,6 +63,7 @@ describe('任务详情: evidence and 报送', () => {
   const piece = (id: string): Evidence => ({
     id,
     fileId: `cloud://env/${id}.png`,
+    thumbUrl: null,
     name: `${id}.png`,
     size: 1,
     mime: 'image/png',
@@ -81,5 +82,6 @@ describe('任务详情: evidence and 报送', () => {
   it('holds 报送 back while picked files are not on the task yet', () => {
     expect(submitBlocker(0)).toBeNull();
     expect(submitBlocker(2)).toContain('还有2个文件没有传上去');
+    expect(submitBlocker(2)).not.toContain('重试');
   });
 });

@@ -1,13 +1,9 @@
-import { CloudDbStore } from '../../server/wechat/store/CloudDbStore';
-import { createCloudDatabase } from '../support/cloudDatabase';
+import { cloudStoreOnEmulator } from '../support/realCloud';
 import { runStoreContract } from './storeContract';
 
-runStoreContract('CloudDbStore', async () => ({
-  store: new CloudDbStore(createCloudDatabase({ throwOnNotFound: false })),
-}));
+// The real wx-server-sdk over the cloud emulator: collections made first, write locks that refuse
+// at once, snapshot reads, a latency on every request.
+runStoreContract('CloudDbStore (real wx-server-sdk, emulated cloud)', () => cloudStoreOnEmulator({ latencyMs: 2 }));
 
-// The same store over a database made as `cloud.database()` is by default (missing documents
-// reject), whose commits conflict only on documents written, as MongoDB under it decides.
-runStoreContract('CloudDbStore (throwOnNotFound, write conflicts only)', async () => ({
-  store: new CloudDbStore(createCloudDatabase({ throwOnNotFound: true, conflicts: 'writes' })),
-}));
+// The same over a database made as `cloud.database()` is by default: missing documents reject.
+runStoreContract('CloudDbStore (throwOnNotFound)', () => cloudStoreOnEmulator({ latencyMs: 2, throwOnNotFound: true }));

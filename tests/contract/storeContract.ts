@@ -122,6 +122,7 @@ function evidence(overrides: Partial<EvidenceRecord> = {}): EvidenceRecord {
     unitId: 'xijiao',
     uploadedBy: 'o-staff-1',
     createdAt: AT,
+    thumbFileId: 'file-1-thumb',
     ...overrides,
   };
 }

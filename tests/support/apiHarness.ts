@@ -3,13 +3,15 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { bootstrapDistrict } from '../../server/bootstrap';
 import type { ApiContext, Envelope } from '../../server/context';
-import { forgetDistrictContext } from '../../server/districtContext';
+import { forgetDistrictContext, loadDistrictContext } from '../../server/districtContext';
 import type { Handler } from '../../server/handler';
 import { API_HANDLERS } from '../../server/handlers';
 import { handleCall } from '../../server/router';
 import { SqliteStore } from '../../local/store/SqliteStore';
 import type { ActionName, Payload, Reply } from '../../src/contract/actions';
-import type { Role, UserRecord } from '../../src/core/model';
+import type { Role, TaskRecord, UserRecord } from '../../src/core/model';
+import type { TaskFilter } from '../../src/core/ports/Store';
+import { listYearTasks } from '../../server/tasks';
 import type { Store } from '../../src/core/ports/Store';
 import { loadCatalog, loadDirectory, loadHolidays } from './fixtures';
 import { MemoryFileStorage } from './memoryFiles';
@@ -25,6 +27,8 @@ export interface Harness {
   /** Calls and expects success, returning the data: typed from the contract. */
   ok: <A extends ActionName>(openid: string | null, action: A, payload?: Payload<A>) => Promise<Reply<A>>;
   addUser: (openid: string, role: Role, unitId: string, name?: string) => Promise<UserRecord>;
+  /** A year's tasks as users see them: stored, and derived from the catalog where nothing happened yet. */
+  yearTasks: (filter: TaskFilter & { year: number }) => Promise<TaskRecord[]>;
   sqlite: SqliteStore;
   close: () => Promise<void>;
 }
@@ -93,6 +97,7 @@ export async function createHarness(
       await sqlite.saveUser(user, null);
       return user;
     },
+    yearTasks: async (filter) => listYearTasks(api, await loadDistrictContext(sqlite, directory.district.id), filter),
     close: async () => {
       await sqlite.close();
       forgetDistrictContext(directory.district.id);

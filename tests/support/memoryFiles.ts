@@ -1,19 +1,32 @@
 import { createHash } from 'crypto';
 import { DomainError } from '../../src/core/errors';
-import type { FileStorage, StoredFileFacts } from '../../src/core/ports/FileStorage';
+import type { FileOwner, FileStorage, StoredFileFacts } from '../../src/core/ports/FileStorage';
 
 /** Files kept in memory for handler tests; uploads themselves are tested with the real storage. */
 export class MemoryFileStorage implements FileStorage {
-  private readonly files = new Map<string, { districtId: string; bytes: Buffer; mime: string }>();
+  private readonly files = new Map<
+    string,
+    { districtId: string; bytes: Buffer; mime: string; owner: { unitId: string; openid: string } | null }
+  >();
   private counter = 0;
   /** Generated files (exports, reports) by id, with the name they were saved under. */
   readonly saved = new Map<string, string>();
 
-  put(districtId: string, bytes: Buffer, mime = 'image/png'): string {
+  /** An upload by a unit (西郊街道's staff unless said). */
+  put(districtId: string, bytes: Buffer, mime = 'image/png', unitId = 'xijiao', openid = `staff-${unitId}`): string {
+    return this.keep(districtId, bytes, mime, { unitId, openid });
+  }
+
+  private keep(districtId: string, bytes: Buffer, mime: string, owner: { unitId: string; openid: string } | null) {
     this.counter += 1;
     const fileId = `mem-${this.counter}`;
-    this.files.set(fileId, { districtId, bytes, mime });
+    this.files.set(fileId, { districtId, bytes, mime, owner });
     return fileId;
+  }
+
+  async ownerOf(fileId: string): Promise<FileOwner | null> {
+    const file = this.files.get(fileId);
+    return file?.owner ? { districtId: file.districtId, ...file.owner } : null;
   }
 
   async inspect(fileId: string, districtId: string): Promise<StoredFileFacts> {
@@ -32,7 +45,7 @@ export class MemoryFileStorage implements FileStorage {
   }
 
   async save(districtId: string, name: string, content: Buffer, mime: string): Promise<string> {
-    const fileId = this.put(districtId, content, mime);
+    const fileId = this.keep(districtId, content, mime, null);
     this.saved.set(fileId, name);
     return fileId;
   }

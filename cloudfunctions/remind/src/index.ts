@@ -3,12 +3,13 @@
  * reminders in Asia/Shanghai from the current instant — not from the trigger's clock — so it
  * raises the right day's reminders whenever it runs.
  */
-import { createCloudContext } from '../../../server/wechat/cloudContext';
 import { runReminderJob } from '../../../server/reminders/job';
+import { createCloudFunction } from '../../../server/wechat/entry';
 
-const api = createCloudContext();
+const cloudFunction = createCloudFunction();
 
 export async function main(event: { date?: string } = {}) {
   const date = typeof event.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(event.date) ? event.date : undefined;
-  return runReminderJob(api, date);
+  await cloudFunction.ready();
+  return runReminderJob(cloudFunction.api, date);
 }

@@ -2,7 +2,7 @@ import type { Instant, OutboxRecord, ReminderRecord } from '../../../src/core/mo
 import type { ReminderStore } from '../../../src/core/ports/Store';
 import { runAtomic } from './atomic';
 import type { CloudDatabase, CloudQueryCondition } from './cloudDatabaseTypes';
-import { fetchAll, readDoc, toRecord } from './documents';
+import { chunk, fetchAll, readDoc, toRecord } from './documents';
 
 export const REMINDER_COLLECTIONS = {
   reminders: 'reminders',
@@ -18,16 +18,29 @@ const subscriptionDocId = (openid: string, templateId: string) => `${openid}|${t
 export class CloudDbReminders implements ReminderStore {
   constructor(private readonly db: CloudDatabase) {}
 
+  /**
+   * One look-up for which of them were raised before, then one write per new one: reminders are
+   * raised by one daily run (and by single actions), never by two writers for the same id.
+   */
   async addReminders(reminders: ReminderRecord[]): Promise<ReminderRecord[]> {
+    const _ = this.db.command;
+    const collection = this.db.collection(REMINDER_COLLECTIONS.reminders);
+    const unique = [...new Map(reminders.map((reminder) => [reminderDocId(reminder), reminder])).entries()];
+    const existing = new Set<string>();
+    for (const part of chunk(unique, 100)) {
+      const docs = await fetchAll(
+        collection
+          .where({ _id: _.in(part.map(([id]) => id)) })
+          .orderBy('_id', 'asc')
+          .field({ _id: true }),
+      );
+      for (const doc of docs) existing.add(doc._id as string);
+    }
     const added: ReminderRecord[] = [];
-    for (const reminder of reminders) {
-      const isNew = await runAtomic(this.db, async (transaction) => {
-        const ref = transaction.collection(REMINDER_COLLECTIONS.reminders).doc(reminderDocId(reminder));
-        if (await readDoc(ref)) return false;
-        await ref.set({ data: { ...reminder } });
-        return true;
-      });
-      if (isNew) added.push(reminder);
+    for (const [id, reminder] of unique) {
+      if (existing.has(id)) continue;
+      await collection.doc(id).set({ data: { ...reminder } });
+      added.push(reminder);
     }
     return added;
   }
@@ -84,14 +97,13 @@ export class CloudDbReminders implements ReminderStore {
     });
   }
 
+  /** One conditional update (atomic on the document): a credit is taken only if one is left. */
   async takeSubscriptionCredit(openid: string, templateId: string): Promise<boolean> {
-    return runAtomic(this.db, async (transaction) => {
-      const ref = transaction.collection(REMINDER_COLLECTIONS.subscriptions).doc(subscriptionDocId(openid, templateId));
-      const existing = await readDoc(ref);
-      const credits = (existing?.credits as number | undefined) ?? 0;
-      if (credits <= 0) return false;
-      await ref.set({ data: { openid, templateId, credits: credits - 1 } });
-      return true;
-    });
+    const _ = this.db.command;
+    const result = await this.db
+      .collection(REMINDER_COLLECTIONS.subscriptions)
+      .where({ _id: subscriptionDocId(openid, templateId), credits: _.gt(0) })
+      .update({ data: { credits: _.inc(-1) } });
+    return (result.stats?.updated ?? 0) > 0;
   }
 }

@@ -24,6 +24,7 @@ import {
   type TaskFilter,
 } from '../../../src/core/ports/Store';
 import { runAtomic } from './atomic';
+import { sumShards } from './counterDocs';
 import { CloudDbReminders } from './CloudDbReminders';
 import type { CloudDatabase, CloudQueryCondition } from './cloudDatabaseTypes';
 import {
@@ -234,6 +235,13 @@ export class CloudDbStore implements Store {
     return docs.map((doc) => toRecord<TaskRecord>(doc, TASK_HIDDEN));
   }
 
+  async listTaskIds(districtId: string, year: number): Promise<string[]> {
+    const docs = await fetchAll(
+      this.collection(COLLECTIONS.tasks).where({ districtId, year }).orderBy('id', 'asc').field({ id: true }),
+    );
+    return docs.map((doc) => doc.id as string);
+  }
+
   /** The `_id`s of those tasks already stored, looked up outside any transaction. */
   private async storedTaskIds(tasks: TaskRecord[]): Promise<Set<string>> {
     const _ = this.db.command;
@@ -291,13 +299,10 @@ export class CloudDbStore implements Store {
   }
 
   async listCounters(districtId: string, year: number): Promise<CounterRecord[]> {
-    const docs = await fetchAll(
-      this.collection(COLLECTIONS.counters)
-        .where({ districtId, year })
-        .orderBy('scope', 'asc')
-        .orderBy('dueDate', 'asc'),
+    const shards = await fetchAll(
+      this.collection(COLLECTIONS.counters).where({ districtId, year }).orderBy('unitId', 'asc'),
     );
-    return docs.map((doc) => toRecord<CounterRecord>(doc));
+    return sumShards(districtId, year, shards);
   }
 
   // ── evidence and files ─────────────────────────────────────────────────────

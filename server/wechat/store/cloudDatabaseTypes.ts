@@ -23,6 +23,8 @@ export interface CloudQuery {
   limit(max: number): CloudQuery;
   field(projection: Record<string, boolean>): CloudQuery;
   get(): Promise<{ data: unknown[] }>;
+  /** Updates every matching document (each one atomically); `stats.updated` says how many. */
+  update(options: { data: Record<string, unknown> }): Promise<{ stats?: { updated?: number } }>;
 }
 
 export interface CloudCollection extends CloudQuery {
@@ -41,12 +43,18 @@ export interface CloudTransaction {
 export interface CloudCommand {
   in(values: unknown[]): unknown;
   lt(value: unknown): unknown;
+  gt(value: unknown): unknown;
   inc(amount: number): unknown;
 }
 
 export interface CloudDatabase {
   readonly command: CloudCommand;
+  /** Fails when it exists already (the service's ResourceExist). */
+  createCollection(name: string): Promise<unknown>;
   collection(name: string): CloudCollection;
-  /** Re-runs `callback` on a transaction conflict, up to `times` runs; any other error rejects at once. */
+  /**
+   * Runs `callback` in a transaction. The SDK re-runs it only when the commit conflicts (`times`
+   * more runs); a write refused inside (another transaction holds the document) rejects at once.
+   */
   runTransaction<T>(callback: (transaction: CloudTransaction) => Promise<T>, times?: number): Promise<T>;
 }

@@ -1,4 +1,3 @@
-import type { CounterDelta } from '../../../src/core/counters';
 import type { EvidenceLink, HistoryEntry, RequestRecord, TaskRecord } from '../../../src/core/model';
 
 /**
@@ -36,9 +35,6 @@ export const linkDocId = (link: Pick<EvidenceLink, 'districtId' | 'taskId' | 'ev
 
 export const requestDocId = (request: Pick<RequestRecord, 'districtId' | 'openid' | 'requestId'>) =>
   `${request.districtId}|${request.openid}|${request.requestId}`;
-
-export const counterDocId = (counter: Pick<CounterDelta, 'districtId' | 'year' | 'scope' | 'dueDate'>) =>
-  `${counter.districtId}|${counter.year}|${counter.scope}|${counter.dueDate}`;
 
 /** The n-th history entry of a task (n counted on the task document), zero-padded to sort. */
 export const historyDocId = (entry: Pick<HistoryEntry, 'districtId' | 'taskId'>, seq: number) =>

@@ -1,17 +1,12 @@
 import type { CloudDocumentReference, CloudQuery } from './cloudDatabaseTypes';
+import { isDocumentMissing } from './cloudErrors';
 
 /** Reading documents: missing ones as null, records without `_id` and hidden fields, every page. */
 
 export type StoredDoc = Record<string, unknown>;
 
-/** The largest page the server gives (`limit` above 1000 is refused). */
+/** The largest page the server gives (the SDK clamps a larger `limit` to it). */
 export const PAGE_SIZE = 1000;
-
-function isDocumentMissing(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false;
-  const { errCode, message } = error as { errCode?: unknown; message?: unknown };
-  return errCode === -502004 || (typeof message === 'string' && /document.*(does not|not) exist/i.test(message));
-}
 
 /** The document, or null when it is missing, whichever `throwOnNotFound` the database was made with. */
 export async function readDoc(ref: CloudDocumentReference): Promise<StoredDoc | null> {

@@ -69,8 +69,10 @@ export async function writeTaskChange(
   command: CloudCommand,
   change: TaskChange,
 ): Promise<void> {
-  const { before, after } = change;
-  if (before && (before.id !== after.id || before.districtId !== after.districtId)) {
+  const { after } = change;
+  // A derived task (version 0) was never stored: the change creates it, as a new task would be.
+  const before = change.before && change.before.version > 0 ? change.before : null;
+  if (change.before && (change.before.id !== after.id || change.before.districtId !== after.districtId)) {
     throw new Error('a task change must keep the task id and district');
   }
   const taskRef = transaction.collection(COLLECTIONS.tasks).doc(taskDocId(after));
@@ -129,7 +131,7 @@ export async function writeTaskChange(
   }
   await writeForeignHistory(transaction, foreign);
   await taskRef.set({ data: { ...after, [HIDDEN_FIELDS.historySeq]: historySeq } });
-  await applyCounterDeltas(transaction, command, counterDeltas(current, after));
+  await applyCounterDeltas(transaction, command, after.unitId, counterDeltas(current, after));
 }
 
 /** Creates those of `tasks` not there yet, with their first history entry and counters. */
@@ -150,11 +152,13 @@ export async function insertTaskBatch(
     else await writeForeignHistory(transaction, [entry]);
     created.push(task);
   }
-  await applyCounterDeltas(
-    transaction,
-    command,
-    created.flatMap((task) => counterDeltas(null, task)),
-  );
+  for (const unitId of new Set(created.map((task) => task.unitId))) {
+    const ofUnit = created.filter((task) => task.unitId === unitId);
+    for (const year of new Set(ofUnit.map((task) => task.year))) {
+      const deltas = ofUnit.filter((task) => task.year === year).flatMap((task) => counterDeltas(null, task));
+      await applyCounterDeltas(transaction, command, unitId, deltas);
+    }
+  }
   return created.length;
 }
 

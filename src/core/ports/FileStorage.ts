@@ -10,7 +10,16 @@ export interface StoredFileFacts {
   sha256: string;
 }
 
+/** Who uploaded a file: evidence can be attached only by the unit that uploaded it. */
+export interface FileOwner {
+  districtId: string;
+  unitId: string;
+  openid: string;
+}
+
 export interface FileStorage {
+  /** Who uploaded the file, as the storage knows it; null for unknown or generated files. */
+  ownerOf(fileId: string): Promise<FileOwner | null>;
   /** Reads an uploaded file and checks it; throws DomainError (INVALID_ARGUMENT / NOT_FOUND) when unfit. */
   inspect(fileId: string, districtId: string): Promise<StoredFileFacts>;
   /** Short-lived links for the caller to open files (getTempFileURL in WeChat, signed URLs here). */

@@ -74,7 +74,10 @@ export interface TaskFilter {
 
 /** Everything one workflow step writes, applied all at once or not at all. */
 export interface TaskChange {
-  /** The task as read (its version is checked); null creates `after`. */
+  /**
+   * The task as read (its version is checked). Null, or a derived task (version 0), creates
+   * `after`: a conflict when a task with its id is stored already.
+   */
   before: TaskRecord | null;
   after: TaskRecord;
   history: HistoryEntry[];
@@ -88,6 +91,8 @@ export interface TaskChange {
 export interface TaskStore {
   getTask(districtId: string, id: string): Promise<TaskRecord | null>;
   listTasks(districtId: string, filter: TaskFilter): Promise<TaskRecord[]>;
+  /** The ids of a year's stored tasks (what derived tasks are not, any more). */
+  listTaskIds(districtId: string, year: number): Promise<string[]>;
   /** Creates the tasks not yet there (by id) with their counters and history; returns how many. */
   insertTasks(tasks: TaskRecord[], history: (task: TaskRecord) => HistoryEntry): Promise<number>;
   /** Applies a change atomically, counters included; StoreConflictError when it lost a race. */
