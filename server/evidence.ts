@@ -1,12 +1,20 @@
 import type { EvidenceRecord } from '../src/core/model';
 import type { ApiContext } from './context';
 
-/** Evidence as the app shows it, with a short-lived link to open the file. */
+/**
+ * Evidence as the app shows it: short-lived links to open the file (and its thumbnail), and who
+ * uploaded it by name — never their openid, which is nobody else's business.
+ */
 export async function evidenceWithUrls(api: ApiContext, records: EvidenceRecord[]) {
   const fileIds = records.flatMap((record) =>
     record.thumbFileId ? [record.fileId, record.thumbFileId] : [record.fileId],
   );
-  const urls = fileIds.length > 0 ? await api.files.temporaryUrls(fileIds) : {};
+  const uploaders = [...new Set(records.map((record) => record.uploadedBy))];
+  const [urls, people] = await Promise.all([
+    fileIds.length > 0 ? api.files.temporaryUrls(fileIds) : Promise.resolve({} as Record<string, string>),
+    Promise.all(uploaders.map((openid) => api.store.getUser(openid))),
+  ]);
+  const nameOf = new Map(uploaders.map((openid, index) => [openid, people[index]?.name ?? '已离开的人员']));
   return records.map((record) => ({
     id: record.id,
     fileId: record.fileId,
@@ -17,7 +25,7 @@ export async function evidenceWithUrls(api: ApiContext, records: EvidenceRecord[
     url: urls[record.fileId] ?? null,
     thumbUrl: record.thumbFileId ? (urls[record.thumbFileId] ?? null) : null,
     unitId: record.unitId,
-    uploadedBy: record.uploadedBy,
+    uploaderName: nameOf.get(record.uploadedBy) ?? '',
     createdAt: record.createdAt,
   }));
 }

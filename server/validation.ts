@@ -6,8 +6,32 @@ import { DomainError } from '../src/core/errors';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
-export const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
-export const requiredText = (max: number, what: string) => text(max).min(1, `请填写${what}`);
+/**
+ * Control characters (all but line feed and tab) and the bidi overrides that can make a name read
+ * backwards (`照片\u202Egpj.exe`): typed text never needs them, so text that holds them is refused.
+ */
+// eslint-disable-next-line no-control-regex
+export const UNSAFE_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+function cleanText(max: number, min: number, what?: string) {
+  let checked = z.string().max(max, `不能超过${max}个字`);
+  if (min > 0) checked = checked.min(min, what ? `请填写${what}` : `至少${min}个字`);
+  return z
+    .string()
+    .refine((value) => !UNSAFE_TEXT.test(value), '含有无法显示的控制字符，请删去后再试')
+    .transform((value) => value.trim())
+    .pipe(checked);
+}
+
+/**
+ * A file's name as the phone's file system gives it (not typed): cleaned as an upload's name is
+ * (safeFileName strips controls, bidi marks and folders), so it is accepted here as it comes.
+ */
+export const fileName = z.string().trim().min(1, '请填写文件名').max(300, '文件名太长');
+
+/** Text typed by a person: trimmed, at most `max` characters (and at least `min`). */
+export const text = (max: number, min = 0) => cleanText(max, min);
+export const requiredText = (max: number, what: string) => cleanText(max, 1, what);
 export const id = z
   .string()
   .min(1)

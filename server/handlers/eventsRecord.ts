@@ -1,13 +1,14 @@
 import { EVENT_NOTE_MAX_CHARS } from '../../src/contract/limits';
 import { z } from 'zod';
 import { authorize } from '../../src/core/authorization';
+import { yearOf } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
 import { taskForEvent } from '../../src/core/schedule/tasks';
 import { recordEvent } from '../../src/core/workflow';
 import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 import { stepOf } from '../history';
-import { taskDetail, taskIdOf, taskRecordFrom, todayOf } from '../tasks';
+import { taskDetail, taskIdOf, taskRecordFrom, taskYearRange, todayOf } from '../tasks';
 import { isoDate, itemNo, text } from '../validation';
 
 const schema = z.object({ itemNo, date: isoDate, note: text(EVENT_NOTE_MAX_CHARS).optional() }).strict();
@@ -19,6 +20,10 @@ export default memberHandler('events.record', schema, async (input, call) => {
   const today = todayOf(api);
   if (input.date > today) throw new DomainError('INVALID_ARGUMENT', '事件日期不能晚于今天');
   const context = await loadDistrictContext(api.store, actor.districtId);
+  const { first } = taskYearRange(context, today);
+  if (yearOf(input.date) < first) {
+    throw new DomainError('INVALID_ARGUMENT', `事件日期应在${first}年1月1日以后（本区从${first}年起使用本系统）`);
+  }
   const spec = taskForEvent(actor.unitId, input.itemNo, input.date, context.schedule);
   const baseId = taskIdOf(spec);
   let taskId = baseId;

@@ -9,13 +9,13 @@ import { evidenceWithUrls } from '../evidence';
 import { memberHandler, type MemberCall } from '../handler';
 import { stepOf } from '../history';
 import { requireTask, targetOf } from '../tasks';
-import { id, requiredText, text } from '../validation';
+import { fileName, id, text } from '../validation';
 
 const schema = z
   .object({
     taskId: id,
     fileId: z.string().min(1).max(512),
-    name: requiredText(120, '文件名'),
+    name: fileName,
     size: z.number().int().min(0).max(1e9),
     mime: text(100),
     thumbFileId: z.string().min(1).max(512).optional(),

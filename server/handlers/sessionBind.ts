@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../../src/core/errors';
 import type { UserRecord } from '../../src/core/model';
 import { loadDistrictContext } from '../districtContext';
+import { AttemptLimiter } from '../attemptLimiter';
 import { openHandler } from '../handler';
 import { requiredText } from '../validation';
 
@@ -16,21 +17,32 @@ const schema = z
   })
   .strict();
 
-const REFUSALS = {
-  'not-found': new DomainError('NOT_FOUND', '邀请码不存在，请核对后重新输入'),
-  expired: new DomainError('FAILED_PRECONDITION', '邀请码已过期，请向管理员重新索取'),
-  'used-up': new DomainError('FAILED_PRECONDITION', '邀请码已达使用次数上限，请向管理员重新索取'),
-  'already-bound': new DomainError('FAILED_PRECONDITION', '您已经绑定过单位，如需更换请联系管理员'),
-} as const;
+// One answer for a code that does not exist, has expired, is used up or names a closed unit: a
+// guesser learns nothing about which codes exist.
+const INVALID_CODE = '邀请码无效或已失效，请核对后重新输入，或向管理员重新索取';
+const ALREADY_BOUND = '您已经绑定过单位，如需更换请联系管理员';
+
+/** Wrong codes allowed per person before a pause. */
+export const BIND_FAILURES_ALLOWED = 5;
+export const BIND_PAUSE_MS = 10 * 60_000;
+const failures = new AttemptLimiter(BIND_FAILURES_ALLOWED, BIND_PAUSE_MS);
 
 export default openHandler('session.bind', schema, async ({ inviteCode, name }, { api, openid, user }) => {
   if (!openid) throw new DomainError('UNAUTHENTICATED', '未能识别您的微信身份，请重新打开小程序');
-  if (user) throw REFUSALS['already-bound'];
+  if (user) throw new DomainError('FAILED_PRECONDITION', ALREADY_BOUND);
+  const nowMs = api.now().getTime();
+  if (!failures.allows(openid, nowMs)) {
+    throw new DomainError('FAILED_PRECONDITION', `邀请码输错次数过多，请${BIND_PAUSE_MS / 60_000}分钟后再试`);
+  }
+  const refuse = () => {
+    failures.fail(openid, nowMs);
+    return new DomainError('FAILED_PRECONDITION', INVALID_CODE);
+  };
   const invite = await api.store.getInvite(inviteCode.toUpperCase());
-  if (!invite) throw REFUSALS['not-found'];
+  if (!invite) throw refuse();
   const context = await loadDistrictContext(api.store, invite.districtId);
   const unit = context.unitsById.get(invite.unitId);
-  if (!unit || unit.disabled) throw new DomainError('FAILED_PRECONDITION', '邀请码对应的单位已停用，请联系管理员');
+  if (!unit || unit.disabled) throw refuse();
   const at = api.now().toISOString();
   const record: UserRecord = {
     openid,
@@ -44,7 +56,8 @@ export default openHandler('session.bind', schema, async ({ inviteCode, name }, 
     version: 1,
   };
   const outcome = await api.store.redeemInvite(invite.code, record, at);
-  if (outcome !== 'bound') throw REFUSALS[outcome];
+  if (outcome === 'already-bound') throw new DomainError('FAILED_PRECONDITION', ALREADY_BOUND);
+  if (outcome !== 'bound') throw refuse();
   return {
     user: { openid, name, role: record.role, unitId: record.unitId, disabled: false },
     unit: { id: unit.id, name: unit.name, kind: unit.kind },

@@ -4,7 +4,7 @@ import { yearOf } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
 import { ratesOf } from '../../src/core/rates';
 import { isOverdue } from '../../src/core/status';
-import { loadDistrictContext } from '../districtContext';
+import { ledItemNos, loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 import { overdueList, rounded } from '../summaries';
 import { listYearTasks, taskSummary, todayOf } from '../tasks';
@@ -19,7 +19,13 @@ export default memberHandler('summary.unit', schema, async (input, { api, actor 
   if (!unit) throw new DomainError('NOT_FOUND', '找不到该单位');
   const asOf = input.asOf ?? todayOf(api);
   const targetYear = input.year ?? yearOf(asOf);
-  const tasks = await listYearTasks(api, context, { unitId: unit.id, year: targetYear });
+  // A reviewer of another unit sees the items its own unit leads there, as tasks.list shows them.
+  const onlyLedItems = actor.role === 'reviewer' && unit.id !== actor.unitId;
+  const tasks = await listYearTasks(api, context, {
+    unitId: unit.id,
+    year: targetYear,
+    ...(onlyLedItems ? { itemNos: ledItemNos(context, actor.unitId) } : {}),
+  });
   const totals = ratesOf(tasks, asOf);
   const indicators = context.district.catalog.indicators.map((level1) => ({
     no: level1.no,

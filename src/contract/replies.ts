@@ -78,7 +78,8 @@ export interface Evidence {
   /** The small version of a photo, for grids and lists; open `url` only when the photo is opened. */
   thumbUrl: string | null;
   unitId: string;
-  uploadedBy: string;
+  /** Who uploaded it, by name. */
+  uploaderName: string;
   createdAt: string;
 }
 

@@ -70,7 +70,7 @@ describe('任务详情: evidence and 报送', () => {
     kind: 'image',
     url: `/files/${id}`,
     unitId: 'xijiao',
-    uploadedBy: 'demo-staff-xijiao',
+    uploaderName: '王经办',
     createdAt: NOW,
   });
 

@@ -69,7 +69,7 @@ describe('binding and identity on 我的', () => {
       await codeShows(page, 'ZZZZ2222');
       await nameInput(page).fill('张三');
       await page.locator('.me-bind .me-button--primary').click();
-      await page.locator('.me-bind__error', { hasText: '邀请码不存在' }).waitFor();
+      await page.locator('.me-bind__error', { hasText: '邀请码无效或已失效' }).waitFor();
       expect(page.url()).toContain('pages/me/index');
       expect(await api('demo-new-wrong', 'session.get')).toMatchObject({ user: null });
 
