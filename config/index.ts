@@ -8,6 +8,9 @@ const taroEnv = process.env.TARO_ENV ?? 'weapp';
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'fazhi-tasks',
+    // The DevTools project written into dist/weapp: its own paths (cloud functions at ../cloudfunctions/);
+    // TARO_APP_ID sets its appid. project.config.json at the root is for opening the repository itself.
+    projectConfigName: 'project.weapp.json',
     date: '2024-11-1',
     designWidth: 750,
     deviceRatio: {

@@ -23,9 +23,18 @@ describe('the Taro builds', () => {
     const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', TARO_APP_ID: 'wx0123456789abcdef' },
     });
     expect(result.status).toBe(0);
+    // Opened on its own in DevTools, the built folder names the district's appid and finds the
+    // cloud functions beside it (dist/cloudfunctions).
+    const project = JSON.parse(readFileSync(join(ROOT, 'dist', 'weapp', 'project.config.json'), 'utf8'));
+    expect(project).toMatchObject({
+      appid: 'wx0123456789abcdef',
+      miniprogramRoot: './',
+      cloudfunctionRoot: '../cloudfunctions/',
+    });
+    expect(join(ROOT, 'dist', 'weapp', project.cloudfunctionRoot)).toBe(join(ROOT, 'dist', 'cloudfunctions') + '/');
     const app = JSON.parse(readFileSync(join(ROOT, 'dist', 'weapp', 'app.json'), 'utf8'));
     expect(app.pages).toEqual(expect.arrayContaining(['pages/tasks/index', 'pages/task/index', 'pages/me/index']));
     expect(app.tabBar.list.map((tab: { pagePath: string }) => tab.pagePath)).toContain('pages/tasks/index');
