@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { randomBytes } from 'crypto';
-import { existsSync, readFileSync, rmSync } from 'fs';
+import { readFileSync, rmSync } from 'fs';
 import type { Server } from 'http';
 import { join } from 'path';
 import type { ApiContext } from '../server/context';
@@ -9,11 +10,14 @@ import { handleCall } from '../server/router';
 import type { HolidayCalendarData } from '../src/core/calendar';
 import type { Catalog } from '../src/core/catalog/types';
 import type { Directory } from '../src/core/units';
+import { backupDatabase, scheduleDailyBackups, type DailyBackups } from './backup';
+import { dataPaths } from './dataPaths';
 import { seedDemo } from './demo/seed';
 import type { DemoUser } from './demo/demoUsers';
 import { LocalFileStorage } from './files/LocalFileStorage';
 import { LocalOutboxSender, scheduleDailyReminders } from './reminders';
-import { createLocalServer } from './server';
+import { createLocalServer, type LocalServerLimits } from './server';
+import { checkDatabaseFile } from './store/openDatabase';
 import { SqliteStore } from './store/SqliteStore';
 
 const ROOT = join(__dirname, '..');
@@ -28,6 +32,11 @@ export interface LocalCloudOptions {
   log?: (line: string) => void;
   /** Run the reminder job daily at 07:30 Beijing time (default on). */
   dailyReminders?: boolean;
+  /** A backup a day in `<dataDir>/backups/daily/`, the last `keep` kept (default 7); false: none. */
+  dailyBackups?: { keep: number; checkEveryMs?: number } | false;
+  /** Hosts answered besides the loopback ones in demo mode (ALLOWED_HOSTS). */
+  allowedHosts?: string[];
+  limits?: Partial<LocalServerLimits>;
 }
 
 export interface LocalCloud {
@@ -47,15 +56,35 @@ function readData<T>(name: string): T {
   return JSON.parse(readFileSync(join(ROOT, 'data', name), 'utf8')) as T;
 }
 
+/** `--reset` deletes the data: a usable database is backed up first (into `backups/`), just in case. */
+async function keepBeforeReset(dbPath: string, backupsDir: string, log?: (line: string) => void): Promise<void> {
+  try {
+    if (checkDatabaseFile(dbPath) !== 'ready') return;
+  } catch {
+    return; // nothing usable to keep
+  }
+  const db = new Database(dbPath, { fileMustExist: true });
+  try {
+    const path = await backupDatabase(db, backupsDir);
+    log?.(`重新生成前，已把现有数据库备份到 ${path}`);
+  } finally {
+    db.close();
+  }
+}
+
 /** The local cloud: SQLite and files under `dataDir`, the api handlers, one HTTP server. */
 export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const dbPath = join(options.dataDir, 'app.db');
+  const paths = dataPaths(options.dataDir);
+  const dbPath = paths.db;
   if (options.reset) {
-    for (const path of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, join(options.dataDir, 'uploads')]) {
+    await keepBeforeReset(dbPath, paths.backups, options.log);
+    for (const path of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, paths.uploads]) {
       rmSync(path, { recursive: true, force: true });
     }
   }
-  const firstStart = !existsSync(dbPath);
+  // Seed only where there is no database at all: an empty, damaged or foreign file stops the start
+  // (DatabaseUnusableError says what to do), it is never replaced.
+  const firstStart = checkDatabaseFile(dbPath) === 'missing';
   const store = new SqliteStore(dbPath);
   const now = options.now ?? (() => new Date());
   const files = new LocalFileStorage({ dataDir: options.dataDir, store, now });
@@ -69,8 +98,10 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     sender: new LocalOutboxSender(),
   };
 
+  await files.removeTemporaryFiles();
+
   let seeded: DemoUser[] | null = null;
-  if (firstStart || (await store.listDistricts()).length === 0) {
+  if (firstStart) {
     options.log?.('首次启动：正在导入任务清单、单位名录并生成演示数据…');
     seeded = await seedDemo({
       store,
@@ -84,6 +115,18 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
 
   const stopReminders =
     options.dailyReminders === false ? () => undefined : scheduleDailyReminders(api, options.log ?? (() => undefined));
+  const backupPlan = options.dailyBackups ?? { keep: 7 };
+  const backups: DailyBackups | null =
+    backupPlan === false || backupPlan.keep < 1
+      ? null
+      : scheduleDailyBackups({
+          db: store.db,
+          dataDir: options.dataDir,
+          keep: backupPlan.keep,
+          checkEveryMs: backupPlan.checkEveryMs,
+          now,
+          log: options.log,
+        });
 
   const server = createLocalServer({
     context: api,
@@ -91,6 +134,8 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     files,
     staticRoot: options.staticRoot,
     demoMode: options.demoMode,
+    allowedHosts: options.allowedHosts,
+    limits: options.limits,
     identify: async (openid) => {
       const user = await store.getUser(openid);
       return user && !user.disabled ? { districtId: user.districtId, unitId: user.unitId } : null;
@@ -107,7 +152,7 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
       new Promise((resolve) => {
         stopReminders();
         server.close(() => {
-          void store.close().then(resolve);
+          void (backups?.stop() ?? Promise.resolve()).then(() => store.close()).then(resolve);
         });
         server.closeAllConnections?.();
       }),

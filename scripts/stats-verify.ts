@@ -1,14 +1,28 @@
 /**
- * npm run stats:verify — recomputes every district's counters from its tasks and reports any
- * drift from the counters the store keeps. Exit code 1 when anything drifted.
+ * npm run stats:verify — checks the whole database file (PRAGMA integrity_check: every page and
+ * every index against its table), then recomputes every district's counters from its tasks and
+ * reports any drift from the counters the store keeps. Exit code 1 when anything is wrong.
  */
 import { join } from 'path';
 import { counterDrift } from '../server/counterDrift';
+import { dataPaths } from '../local/dataPaths';
+import { checkDatabaseFile, DatabaseUnusableError } from '../local/store/openDatabase';
 import { SqliteStore } from '../local/store/SqliteStore';
 
 async function main(): Promise<number> {
-  const dataDir = process.env.DATA_DIR ?? join(__dirname, '..', '.data');
-  const store = new SqliteStore(join(dataDir, 'app.db'));
+  const { db } = dataPaths(process.env.DATA_DIR ?? join(__dirname, '..', '.data'));
+  try {
+    if (checkDatabaseFile(db, { full: true }) === 'missing') {
+      console.error(`找不到数据库 ${db}（DATA_DIR 对吗？） / No database at ${db}`);
+      return 2;
+    }
+  } catch (error) {
+    if (!(error instanceof DatabaseUnusableError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  console.log('数据库完整（PRAGMA integrity_check：ok）');
+  const store = new SqliteStore(db);
   let drifted = 0;
   try {
     for (const district of await store.listDistricts()) {

@@ -1,9 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'fs/promises';
 import { dirname, join } from 'path';
 import { DomainError } from '../../src/core/errors';
 import { checkUpload, sniffFileType } from '../../src/core/files/sniff';
-import { safeFileName, UPLOAD_MESSAGES } from '../../src/core/files/uploadPolicy';
+import { MAX_UPLOAD_BYTES, safeFileName, UPLOAD_MESSAGES } from '../../src/core/files/uploadPolicy';
 import type { FileRecord } from '../../src/core/model';
 import type { FileOwner, FileStorage, StoredFileFacts } from '../../src/core/ports/FileStorage';
 import type { EvidenceStore } from '../../src/core/ports/Store';
@@ -40,6 +40,24 @@ export interface UploadInput {
   unitId: string;
 }
 
+/** An upload the HTTP layer already streamed to a temporary file in the uploads folder. */
+export interface SpooledUploadInput {
+  /** The temporary file: moved into place when the upload is accepted, removed otherwise. */
+  path: string;
+  size: number;
+  sha256: string;
+  /** The name the client gave; made safe before it is stored. */
+  name: string;
+  openid: string;
+  districtId: string;
+  unitId: string;
+}
+
+/** Temporary files of writes and uploads under way (none is under way before the server listens). */
+const TEMPORARY_FILE = /^\.(?:upload-[0-9a-f]{16}|[0-9a-f]{64}\.[0-9a-f]{12})\.tmp$/;
+/** The buffer uploads are read back into for their check is let go after this long unused. */
+const CHECK_BUFFER_IDLE_MS = 60_000;
+
 /**
  * Files of the local cloud: content-addressed on disk (the same bytes are stored once), one
  * FileRecord per upload in the store, opened through short-lived HMAC-signed URLs.
@@ -52,6 +70,10 @@ export class LocalFileStorage implements FileStorage {
   private readonly now: () => Date;
   private readonly urlPrefix: string;
   private secret: Promise<Buffer> | null = null;
+  /** Uploads are checked one at a time, read back into this one buffer: memory does not grow with them. */
+  private checkQueue: Promise<unknown> = Promise.resolve();
+  private checkBuffer: Buffer | null = null;
+  private checkBufferTimer: NodeJS.Timeout | null = null;
 
   constructor(options: LocalFileStorageOptions) {
     this.dataDir = options.dataDir;
@@ -79,6 +101,64 @@ export class LocalFileStorage implements FileStorage {
     const record = await this.findRecord(fileId);
     if (!record || !record.unitId || record.ownerOpenid === 'system') return null;
     return { districtId: record.districtId, unitId: record.unitId, openid: record.ownerOpenid };
+  }
+
+  /**
+   * Checks an upload that is on disk already (a temporary file in the uploads folder) by its
+   * content, then renames it into place and records it; when the check fails the temporary file
+   * is removed and nothing is recorded. Checks run one at a time in one reused buffer.
+   */
+  async acceptSpooledUpload(input: SpooledUploadInput): Promise<AcceptedUpload> {
+    try {
+      if (!SHA256_PATTERN.test(input.sha256)) throw new Error('acceptSpooledUpload: not a sha256');
+      const { mime, name } = await this.checkOnDisk(input.path, input.size, input.name);
+      const target = join(this.uploadsDir, input.sha256);
+      if ((await sizeOf(target)) === input.size) await rm(input.path, { force: true });
+      else await rename(input.path, target);
+      const record = await this.saveRecord(input.sha256, input.size, {
+        districtId: input.districtId,
+        ownerOpenid: input.openid,
+        unitId: input.unitId,
+        mime,
+        name,
+      });
+      return { fileId: record.fileId, name: record.name, size: record.size, mime: record.mime };
+    } finally {
+      await rm(input.path, { force: true });
+    }
+  }
+
+  /** Removes temporary files a stopped server left behind (call before serving). */
+  async removeTemporaryFiles(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.uploadsDir);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    const stale = names.filter((name) => TEMPORARY_FILE.test(name));
+    await Promise.all(stale.map((name) => rm(join(this.uploadsDir, name), { force: true })));
+    return stale.length;
+  }
+
+  private checkOnDisk(path: string, size: number, claimedName: string): Promise<ReturnType<typeof checkUpload>> {
+    if (size > MAX_UPLOAD_BYTES) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.tooLarge);
+    const run = this.checkQueue.then(async () => {
+      if (this.checkBufferTimer) clearTimeout(this.checkBufferTimer);
+      if (!this.checkBuffer || this.checkBuffer.length < size) this.checkBuffer = Buffer.allocUnsafe(size);
+      try {
+        const bytes = await readInto(path, this.checkBuffer, size);
+        return checkUpload(bytes, claimedName);
+      } finally {
+        this.checkBufferTimer = setTimeout(() => {
+          this.checkBuffer = null;
+        }, CHECK_BUFFER_IDLE_MS);
+        this.checkBufferTimer.unref();
+      }
+    });
+    this.checkQueue = run.catch(() => undefined);
+    return run;
   }
 
   async inspect(fileId: string, districtId: string): Promise<StoredFileFacts> {
@@ -174,11 +254,19 @@ export class LocalFileStorage implements FileStorage {
   ): Promise<FileRecord> {
     const sha256 = sha256Hex(bytes);
     await this.writeContent(sha256, bytes);
+    return this.saveRecord(sha256, bytes.length, meta);
+  }
+
+  private async saveRecord(
+    sha256: string,
+    size: number,
+    meta: Pick<FileRecord, 'districtId' | 'ownerOpenid' | 'unitId' | 'mime' | 'name'>,
+  ): Promise<FileRecord> {
     const record: FileRecord = {
       fileId: `local-${randomBytes(12).toString('hex')}`,
       ...meta,
       sha256,
-      size: bytes.length,
+      size,
       createdAt: this.now().toISOString(),
     };
     await this.store.saveFile(record);
@@ -248,6 +336,32 @@ async function loadOrCreateSecret(path: string): Promise<Buffer> {
     if (key.length >= SECRET_BYTES) return key;
     if (attempt >= 20) throw new Error(`the secret file ${path} is too short`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The size of a file, or null when there is none. */
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/** Reads the first `size` bytes of a file into `buffer`; the view of what was read. */
+async function readInto(path: string, buffer: Buffer, size: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(buffer, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return buffer.subarray(0, at);
+  } finally {
+    await handle.close();
   }
 }
 

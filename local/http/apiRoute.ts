@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import type { ApiCall, ApiContext, Envelope } from '../../server/context';
 import { DomainError } from '../../src/core/errors';
 import { requestOpenid } from './identity';
+import { tooManyAttemptsMessage, TooManyRequestsError, type AttemptLimiter } from './limits';
 import { readBody } from './readBody';
 import { sendEnvelope } from './sendJson';
 
@@ -12,7 +13,14 @@ export interface ApiRouteOptions {
   context: ApiContext;
   handleCall: (call: ApiCall, context: ApiContext) => Promise<Envelope>;
   demoMode: boolean;
+  /** Binding attempts (`session.bind`) per client address; none: unlimited. */
+  bindLimiter?: AttemptLimiter;
+  /** A body that sends nothing for this long is cut. */
+  idleTimeoutMs?: number;
 }
+
+/** Invite codes are not to be guessed: `session.bind` is limited per address, before anything is read. */
+const LIMITED_ACTIONS = new Set(['session.bind']);
 
 /** `POST /api/<action>`: the JSON body is the payload (empty means `{}`); the reply is the envelope. */
 export async function apiRoute(
@@ -23,7 +31,13 @@ export async function apiRoute(
 ): Promise<void> {
   if (request.method !== 'POST') throw new DomainError('INVALID_ARGUMENT', '请用 POST 调用接口');
   const openid = requestOpenid(request, options.demoMode);
-  const body = await readBody(request, API_BODY_LIMIT, '请求太大');
+  if (options.bindLimiter && LIMITED_ACTIONS.has(action)) {
+    const retryAfterMs = options.bindLimiter.take(request.socket.remoteAddress ?? 'unknown');
+    if (retryAfterMs !== null) {
+      throw new TooManyRequestsError(tooManyAttemptsMessage(retryAfterMs), Math.ceil(retryAfterMs / 1000));
+    }
+  }
+  const body = await readBody(request, API_BODY_LIMIT, '请求太大', options.idleTimeoutMs);
   const payload = parseJson(body);
   const envelope = await options.handleCall({ action, payload, openid }, options.context);
   if (!isEnvelope(envelope)) throw new Error(`handleCall returned no envelope for ${action}`);

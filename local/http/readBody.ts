@@ -16,6 +16,29 @@ export class RequestAbortedError extends Error {
   }
 }
 
+/** Nothing came in for the idle timeout: the reply is 408 with this (Chinese) message, then the connection is closed. */
+export class BodyIdleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BodyIdleError';
+  }
+}
+
+export const IDLE_MESSAGE = '长时间没有收到数据，请求已中断，请重试';
+
+/** Calls `onIdle` once when `touch` was not called for `ms` (never when ms is not a positive number). */
+export function idleTimer(ms: number | undefined, onIdle: () => void): { touch: () => void; clear: () => void } {
+  if (!ms || ms <= 0 || !Number.isFinite(ms)) return { touch: () => undefined, clear: () => undefined };
+  let timer = setTimeout(onIdle, ms);
+  return {
+    touch: () => {
+      clearTimeout(timer);
+      timer = setTimeout(onIdle, ms);
+    },
+    clear: () => clearTimeout(timer),
+  };
+}
+
 /** True when the declared Content-Length is already over the limit: refuse before reading anything. */
 export function declaredTooLarge(request: IncomingMessage, limit: number): boolean {
   const declared = Number(request.headers['content-length']);
@@ -24,17 +47,25 @@ export function declaredTooLarge(request: IncomingMessage, limit: number): boole
 
 /**
  * Reads the whole body into memory, at most `limit` bytes: past that it stops collecting at once
- * and rejects with BodyTooLargeError (so a large body is never buffered).
+ * and rejects with BodyTooLargeError (so a large body is never buffered). A body that stalls for
+ * `idleTimeoutMs` rejects with BodyIdleError.
  */
-export function readBody(request: IncomingMessage, limit: number, tooLargeMessage: string): Promise<Buffer> {
+export function readBody(
+  request: IncomingMessage,
+  limit: number,
+  tooLargeMessage: string,
+  idleTimeoutMs?: number,
+): Promise<Buffer> {
   if (declaredTooLarge(request, limit)) return Promise.reject(new BodyTooLargeError(tooLargeMessage));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
+    const idle = idleTimer(idleTimeoutMs, () => settle(new BodyIdleError(IDLE_MESSAGE)));
     const settle = (error: Error | null) => {
       if (settled) return;
       settled = true;
+      idle.clear();
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('error', onError);
@@ -43,6 +74,7 @@ export function readBody(request: IncomingMessage, limit: number, tooLargeMessag
       else resolve(Buffer.concat(chunks, size));
     };
     const onData = (chunk: Buffer) => {
+      idle.touch();
       size += chunk.length;
       if (size > limit) settle(new BodyTooLargeError(tooLargeMessage));
       else chunks.push(chunk);

@@ -15,8 +15,8 @@ const schema = z
         id: id.optional(),
         name: requiredText(30, '单位名称'),
         kind: z.enum(['township', 'street', 'department', 'agency']),
-        tags: z.array(text(20).min(1)).max(10).optional(),
-        aliases: z.array(text(30).min(1)).max(10).optional(),
+        tags: z.array(text(20, 1)).max(10).optional(),
+        aliases: z.array(text(30, 1)).max(10).optional(),
         disabled: z.boolean().optional(),
       })
       .strict(),
