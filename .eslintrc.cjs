@@ -25,7 +25,22 @@ module.exports = {
     {
       // The app talks to the back end only through its one client: never server/ or local/ code.
       files: ['src/**/*.ts', 'src/**/*.tsx'],
-      rules: { 'no-restricted-imports': ['error', { patterns: APP_FORBIDDEN }] },
+      rules: {
+        'no-restricted-imports': ['error', { patterns: APP_FORBIDDEN }],
+        // Taro's H5 router puts the title into innerHTML: titles go through setPageTitle.
+        'no-restricted-properties': [
+          'error',
+          {
+            object: 'Taro',
+            property: 'setNavigationBarTitle',
+            message: 'Use setPageTitle (src/services/pageTitle.ts).',
+          },
+        ],
+      },
+    },
+    {
+      files: ['src/services/pageTitle.ts'],
+      rules: { 'no-restricted-properties': 'off' },
     },
     {
       // The domain stays pure: the app and the server both run it.

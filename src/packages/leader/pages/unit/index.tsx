@@ -16,6 +16,7 @@ import TaskLine from '../../components/TaskLine';
 import UrgeButton from '../../components/UrgeButton';
 import { groupTasksByStatus, yearFromQuery } from '../../logic';
 import './index.scss';
+import { setPageTitle } from '../../../../services/pageTitle';
 
 function openTask(task: TaskSummary) {
   void Taro.navigateTo({ url: `/pages/task/index?id=${task.id}` });
@@ -36,7 +37,7 @@ export default function UnitPage() {
   const data = summary.data;
   const unitName = data?.unit.name ?? null;
   useEffect(() => {
-    if (unitName) void Taro.setNavigationBarTitle({ title: unitName });
+    if (unitName) setPageTitle(unitName);
   }, [unitName]);
 
   const groups = useMemo(() => (data ? groupTasksByStatus(data.tasks) : []), [data]);
