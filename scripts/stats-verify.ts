@@ -2,14 +2,18 @@
  * npm run stats:verify — checks the whole database file (PRAGMA integrity_check: every page and
  * every index against its table), then recomputes every district's counters from its tasks and
  * reports any drift from the counters the store keeps. Exit code 1 when anything is wrong.
+ *   --cloud   the same recount over the WeChat cloud database (wx-server-sdk with the environment's
+ *             credentials: TCB_ENV, TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY)
  */
 import { join } from 'path';
-import { counterDrift } from '../server/counterDrift';
 import { dataPaths } from '../local/dataPaths';
 import { checkDatabaseFile, DatabaseUnusableError } from '../local/store/openDatabase';
 import { SqliteStore } from '../local/store/SqliteStore';
+import { verifyCounters } from './lib/verifyCounters';
+import { verifyCloudCounters } from './lib/verifyCloudCounters';
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--cloud')) return verifyCloudCounters();
   const { db } = dataPaths(process.env.DATA_DIR ?? join(__dirname, '..', '.data'));
   try {
     if (checkDatabaseFile(db, { full: true }) === 'missing') {
@@ -25,21 +29,9 @@ async function main(): Promise<number> {
   const store = new SqliteStore(db);
   let drifted = 0;
   try {
-    for (const district of await store.listDistricts()) {
-      const years = [...new Set((await store.listTasks(district.id, {})).map((task) => task.year))].sort();
-      for (const year of years) {
-        const drift = await counterDrift(store, district.id, year);
-        drifted += drift.length;
-        for (const item of drift) {
-          console.log(
-            `${district.name} ${year} ${item.scope} ${item.dueDate} ${item.field}: 计数 ${item.kept}，实际 ${item.recomputed}`,
-          );
-        }
-        console.log(
-          `${district.name} ${year}年：${drift.length === 0 ? '计数与任务一致' : `${drift.length} 处不一致`}`,
-        );
-      }
-    }
+    drifted = await verifyCounters(store, async (districtId) =>
+      [...new Set((await store.listTasks(districtId, {})).map((task) => task.year))].sort(),
+    );
   } finally {
     await store.close();
   }

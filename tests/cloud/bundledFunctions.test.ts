@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { spawn } from 'child_process';
 import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { counterDrift } from '../../server/counterDrift';
@@ -218,6 +219,62 @@ describe('the bundled cloud functions on a fresh environment (real wx-server-sdk
     expect(reminders.length).toBe(first.raised > 0 ? reminders.length : 0);
     expect(reminders.length).toBeGreaterThan(0);
   });
+});
+
+describe('npm run stats:verify -- --cloud', () => {
+  it('recounts the cloud database’s counters from its tasks, and says where they drifted', async () => {
+    await buildOnce();
+    const real = await startRealCloud({ latencyMs: 0 });
+    try {
+      const api = invoker(real, loadFunction('api'));
+      process.env.ADMIN_INVITE_CODE = 'CJVERIFY2026';
+      await api.ok('o-admin', 'session.bind', { inviteCode: 'CJVERIFY2026', name: '钱管理' });
+      delete process.env.ADMIN_INVITE_CODE;
+      real.emulator.seed('users', [
+        {
+          _id: 'o-staff',
+          openid: 'o-staff',
+          districtId: 'changjiang',
+          name: '王经办',
+          role: 'staff',
+          unitId: 'xijiao',
+          disabled: false,
+          createdAt: '2026-11-01T00:00:00.000Z',
+          updatedAt: '2026-11-01T00:00:00.000Z',
+          version: 1,
+        },
+      ]);
+      const task = (await api.ok('o-staff', 'tasks.list', { year: 2026 })).tasks[0];
+      await api.ok('o-staff', 'report.submit', { taskId: task.id, note: '已落实', requestId: 'verify-0001' });
+      // Run beside the emulator, not blocking it: the emulator answers from this process.
+      const verify = () =>
+        new Promise<{ status: number | null; stdout: string }>((resolve) => {
+          const child = spawn(
+            join(ROOT, 'node_modules', '.bin', 'tsx'),
+            [join(ROOT, 'scripts', 'stats-verify.ts'), '--cloud'],
+            {
+              env: { ...process.env, ...real.emulator.sdkEnv(), TCB_ENV: real.emulator.envId },
+            },
+          );
+          let stdout = '';
+          child.stdout.on('data', (chunk) => (stdout += chunk));
+          child.on('close', (status) => resolve({ status, stdout }));
+        });
+      const clean = await verify();
+      expect(clean.stdout).toContain('2026年：计数与任务一致');
+      expect(clean.status).toBe(0);
+
+      const [shard] = real.emulator.documents('counters');
+      const counts = shard.counts as Record<string, Record<string, number>>;
+      const key = Object.keys(counts).find((name) => name.startsWith('district@'))!;
+      real.emulator.seed('counters', [{ ...shard, counts: { ...counts, [key]: { ...counts[key], submitted: 5 } } }]);
+      const drifted = await verify();
+      expect(drifted.stdout).toMatch(/district .* submitted: 计数 5，实际 1/);
+      expect(drifted.status).toBe(1);
+    } finally {
+      await real.stop();
+    }
+  }, 120_000);
 });
 
 describe('a setup that cannot reach the cloud', () => {
