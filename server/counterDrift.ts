@@ -1,16 +1,14 @@
-import { countersFromTasks } from '../src/core/counters';
+import { COUNTER_FIELDS, countersFromTasks, type CounterField } from '../src/core/counters';
 import type { CounterRecord } from '../src/core/model';
 import type { Store } from '../src/core/ports/Store';
 
 export interface CounterDrift {
   scope: string;
   dueDate: string;
-  field: 'pending' | 'submitted' | 'approved' | 'returned' | 'onTime';
+  field: CounterField;
   kept: number;
   recomputed: number;
 }
-
-const FIELDS = ['pending', 'submitted', 'approved', 'returned', 'onTime'] as const;
 
 /** Recomputes a district's counters for a year from its tasks and lists every difference. */
 export async function counterDrift(store: Store, districtId: string, year: number): Promise<CounterDrift[]> {
@@ -24,7 +22,7 @@ export async function counterDrift(store: Store, districtId: string, year: numbe
   const drift: CounterDrift[] = [];
   for (const id of new Set([...recomputed.keys(), ...keptByKey.keys()])) {
     const [scope, dueDate] = id.split('|');
-    for (const field of FIELDS) {
+    for (const field of COUNTER_FIELDS) {
       const keptValue = keptByKey.get(id)?.[field] ?? 0;
       const recomputedValue = recomputed.get(id)?.[field] ?? 0;
       if (keptValue !== recomputedValue)

@@ -3,7 +3,7 @@ import { isOverdue } from '../src/core/status';
 import type { ApiContext } from './context';
 import type { DistrictContext } from './districtContext';
 import { buildDistrictSummary, OVERDUE_LIST_LIMIT } from './summaries';
-import { listYearTasks } from './tasks';
+import { districtYears, listYearTasks, todayOf } from './tasks';
 
 /**
  * The district summary worked out from every task of the year instead of the counters: what the
@@ -12,5 +12,12 @@ import { listYearTasks } from './tasks';
 export async function recomputeDistrictSummary(api: ApiContext, context: DistrictContext, year: number, asOf: string) {
   const tasks = await listYearTasks(api, context, { year });
   const overdueTasks = tasks.filter((task) => isOverdue(task, asOf)).slice(0, OVERDUE_LIST_LIMIT);
-  return buildDistrictSummary({ context, counters: countersFromTasks(tasks), overdueTasks, year, asOf });
+  return buildDistrictSummary({
+    context,
+    counters: countersFromTasks(tasks),
+    overdueTasks,
+    year,
+    asOf,
+    years: districtYears(context, todayOf(api)),
+  });
 }

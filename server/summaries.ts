@@ -1,5 +1,5 @@
-import { APPROVED_IN, bucketOf, FIRST_REPORTED_IN } from '../src/core/counters';
-import { daysBetween } from '../src/core/dates';
+import { APPROVED_IN, bucketOf, REPORTED_IN } from '../src/core/counters';
+import { daysBetween, lastDayOfMonth } from '../src/core/dates';
 import type { CounterRecord, TaskRecord } from '../src/core/model';
 import { ratesFromBuckets, type RateBucket, type Rates } from '../src/core/rates';
 import type { DistrictContext } from './districtContext';
@@ -27,9 +27,15 @@ export function rounded(rates: Rates): Rates {
 
 const byName = new Intl.Collator('zh-CN');
 
-/** Units ranked by completion, then by reporting, for the leaders' view. */
+/**
+ * A unit needs this many tasks due to be ranked: 1 of 2 tasks is not a rate to rank a unit by.
+ * The others are listed after the ranked ones, marked unranked, with their counts.
+ */
+export const MIN_DUE_TO_RANK = 3;
+
+/** Units ranked by completion, then by reporting, for the leaders' view; too few due tasks: unranked, after. */
 export function unitRanking(context: DistrictContext, byScope: Map<string, RateBucket[]>, asOf: string) {
-  return context.units
+  const rows = context.units
     .map((unit) => ({
       unitId: unit.id,
       name: unit.name,
@@ -40,6 +46,13 @@ export function unitRanking(context: DistrictContext, byScope: Map<string, RateB
     .sort(
       (a, b) => b.completionRate - a.completionRate || b.reportRate - a.reportRate || byName.compare(a.name, b.name),
     );
+  const ranked = rows.filter((unit) => unit.due >= MIN_DUE_TO_RANK);
+  const unranked = rows.filter((unit) => unit.due < MIN_DUE_TO_RANK);
+  const rank = (position: number | null) => ({ ranked: position !== null, rank: position });
+  return [
+    ...ranked.map((unit, index) => ({ ...unit, ...rank(index + 1) })),
+    ...unranked.map((unit) => ({ ...unit, ...rank(null) })),
+  ];
 }
 
 export function indicatorRates(context: DistrictContext, byScope: Map<string, RateBucket[]>, asOf: string) {
@@ -64,7 +77,13 @@ export function overdueList(tasks: TaskRecord[], context: DistrictContext, asOf:
     .map((task) => ({ ...taskSummary(task, context, asOf), daysOverdue: daysBetween(task.dueDate, asOf) }));
 }
 
-/** Month by month, how much of the year's work had been reported and approved by each month's end. */
+/**
+ * Month by month, the rings' own figures: reportRate = reported / total and completionRate =
+ * approved / total, counting the reports standing now by the month they were made and the
+ * approvals by the month they were given, up to each point's `asOf` (its month's end; for the
+ * month of the summary's date, that date, which takes in what was made after the year's end).
+ * With the summary as of today, the last point is today's rings exactly.
+ */
 export function monthlyTrend(counters: CounterRecord[], year: number, asOf: string, total: number) {
   const lastMonth =
     asOf.slice(0, 4) > String(year) ? 12 : asOf.slice(0, 4) < String(year) ? 0 : Number(asOf.slice(5, 7));
@@ -72,14 +91,21 @@ export function monthlyTrend(counters: CounterRecord[], year: number, asOf: stri
     counters
       .filter((counter) => counter.scope === scope && counter.dueDate.slice(0, 7) <= month)
       .reduce((sum, counter) => sum + counter[field], 0);
+  const rate = (count: number) => (total === 0 ? 0 : Math.round((count / total) * 10000) / 10000);
   return Array.from({ length: lastMonth }, (_, index) => {
     const month = `${year}-${String(index + 1).padStart(2, '0')}`;
-    const approved = sumUpTo(APPROVED_IN, month, 'approved');
-    const reported = sumUpTo(FIRST_REPORTED_IN, month, 'submitted');
+    const last = index + 1 === lastMonth;
+    const cutoff = last ? asOf.slice(0, 7) : month;
+    const approved = sumUpTo(APPROVED_IN, cutoff, 'approved');
+    const reported = sumUpTo(REPORTED_IN, cutoff, 'submitted');
     return {
       month,
-      completionRate: total === 0 ? 0 : Math.round((approved / total) * 10000) / 10000,
-      reportRate: total === 0 ? 0 : Math.round((reported / total) * 10000) / 10000,
+      asOf: last ? asOf : lastDayOfMonth(year, index + 1),
+      total,
+      reported,
+      approved,
+      reportRate: rate(reported),
+      completionRate: rate(approved),
     };
   });
 }
@@ -94,6 +120,8 @@ export function buildDistrictSummary(input: {
   overdueTasks: TaskRecord[];
   year: number;
   asOf: string;
+  /** The years the district has tasks for. */
+  years: number[];
 }) {
   const { context, counters, year, asOf } = input;
   const byScope = bucketsByScope(counters);
@@ -107,5 +135,7 @@ export function buildDistrictSummary(input: {
     overdue: overdueList(input.overdueTasks, context, asOf),
     overdueCount: totals.overdue,
     trend: monthlyTrend(counters, year, asOf, totals.total),
+    years: input.years,
+    minDueToRank: MIN_DUE_TO_RANK,
   };
 }

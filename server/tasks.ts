@@ -1,10 +1,10 @@
 import type { TaskTarget } from '../src/core/authorization';
 import { shanghaiDate, yearOf } from '../src/core/dates';
 import { DomainError } from '../src/core/errors';
-import { countersFromTasks } from '../src/core/counters';
+import { COUNTER_FIELDS, countersFromTasks } from '../src/core/counters';
 import type { CounterRecord, TaskRecord } from '../src/core/model';
 import type { TaskFilter } from '../src/core/ports/Store';
-import { createdEntry } from '../src/core/workflow';
+import { createdEntry, openRequestOf } from '../src/core/workflow';
 import { tasksFor, type TaskSpec } from '../src/core/schedule/tasks';
 import { lightOf } from '../src/core/status';
 import type { ApiContext } from './context';
@@ -42,6 +42,11 @@ export function taskRecordFrom(spec: TaskSpec, context: DistrictContext, at: str
     reviewedAt: null,
     reviewedBy: null,
     reviewComment: null,
+    statusBeforeSubmit: null,
+    withdrawnAt: null,
+    originalDueDate: null,
+    extension: null,
+    exemption: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -57,6 +62,12 @@ export const systemHistory = createdEntry;
 export function taskYearRange(context: DistrictContext, today: string): { first: number; last: number } {
   const first = yearOf(shanghaiDate(new Date(context.district.createdAt)));
   return { first, last: Math.max(first, yearOf(today)) + 1 };
+}
+
+/** The years to offer, oldest first: none before the district began (nothing was asked of anyone). */
+export function districtYears(context: DistrictContext, today: string): number[] {
+  const { first, last } = taskYearRange(context, today);
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }
 
 export function hasTaskYear(context: DistrictContext, today: string, year: number): boolean {
@@ -95,6 +106,7 @@ function matches(task: TaskRecord, filter: TaskFilter): boolean {
   if (filter.statuses && !filter.statuses.includes(task.status)) return false;
   if (filter.itemNos && !filter.itemNos.includes(task.itemNo)) return false;
   if (filter.dueBefore !== undefined && !(task.dueDate < filter.dueBefore)) return false;
+  if (filter.openRequest && openRequestOf(task) === null) return false;
   return true;
 }
 
@@ -159,8 +171,7 @@ function addCounters(a: CounterRecord[], b: CounterRecord[]): CounterRecord[] {
       byKey.set(key, { ...counter });
       continue;
     }
-    for (const field of ['pending', 'submitted', 'approved', 'returned', 'onTime'] as const)
-      sum[field] += counter[field];
+    for (const field of COUNTER_FIELDS) sum[field] += counter[field] ?? 0;
   }
   return [...byKey.values()];
 }
@@ -207,7 +218,18 @@ export function taskSummary(task: TaskRecord, context: DistrictContext, today: s
     evidenceCount: task.evidenceCount,
     reviewComment: task.status === 'returned' ? task.reviewComment : null,
     version: task.version,
+    originalDueDate: task.originalDueDate,
+    openRequest: openRequestOf(task),
   };
+}
+
+/**
+ * Who reviews a task's reports and decides its requests: the lead units other than its own, by
+ * name; where its unit leads the item alone, 区领导 do.
+ */
+export function reviewersOf(task: TaskRecord, context: DistrictContext) {
+  const others = (context.leadsByItem.get(task.itemNo) ?? []).filter((unitId) => unitId !== task.unitId);
+  return { reviewerUnits: others.map((unitId) => unitName(context, unitId)), reviewedByLeaders: others.length === 0 };
 }
 
 export type TaskSummary = ReturnType<typeof taskSummary>;
@@ -224,5 +246,9 @@ export function taskDetail(task: TaskRecord, context: DistrictContext, today: st
     submittedAt: task.submittedAt,
     reviewedAt: task.reviewedAt,
     reviewComment: task.reviewComment,
+    withdrawnAt: task.withdrawnAt,
+    extension: task.extension,
+    exemption: task.exemption,
+    ...reviewersOf(task, context),
   };
 }

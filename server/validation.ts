@@ -60,6 +60,11 @@ const FIELD_NAMES: Record<string, string> = {
   openid: '人员',
   size: '文件大小',
   mime: '文件类型',
+  reason: '理由',
+  text: '内容',
+  dueDate: '截止日期',
+  kind: '类别',
+  thumbFileId: '缩略图',
 };
 
 function describe(issue: ZodIssue): string {

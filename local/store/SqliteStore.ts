@@ -10,6 +10,7 @@ import type {
   EvidenceRecord,
   FileRecord,
   HistoryEntry,
+  InstructionRecord,
   InviteRecord,
   OutboxRecord,
   ReminderRecord,
@@ -37,6 +38,7 @@ const COUNTER_COLUMN: Record<CounterField, string> = {
   approved: 'approved',
   returned: 'returned',
   onTime: 'on_time',
+  exempt: 'exempt',
 };
 
 /**
@@ -231,6 +233,7 @@ export class SqliteStore implements Store {
       where.push(`item_no IN (SELECT value FROM json_each(@itemNos))`);
       params.itemNos = JSON.stringify(filter.itemNos);
     }
+    if (filter.openRequest) where.push('open_request IS NOT NULL');
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
     return this.all(
       `SELECT * FROM tasks WHERE ${where.join(' AND ')} ORDER BY due_date, item_no, id${limit}`,
@@ -308,6 +311,7 @@ export class SqliteStore implements Store {
         );
         if (result.changes !== 1) throw new StoreConflictError('evidence was not linked to the task');
       }
+      if (change.instruction) this.insertInstruction(change.instruction);
       for (const entry of change.history) this.appendHistory(entry);
       this.applyCounters(before, after);
       this.bumpVersion(after.districtId);
@@ -381,6 +385,36 @@ export class SqliteStore implements Store {
       'SELECT * FROM counters WHERE district_id = @districtId AND year = @year ORDER BY scope, due_date',
       { districtId, year },
     ).map(rows.rowToCounter);
+  }
+
+  // ── instructions ───────────────────────────────────────────────────────────
+
+  async addInstruction(instruction: InstructionRecord): Promise<void> {
+    this.insertInstruction(instruction);
+  }
+
+  private insertInstruction(instruction: InstructionRecord): void {
+    const row = rows.instructionToRow(instruction);
+    if (this.run(rows.insertSql('instructions', row, 'INSERT OR IGNORE'), row).changes !== 1) {
+      throw new StoreConflictError('instruction id already used');
+    }
+  }
+
+  async listInstructions(
+    districtId: string,
+    filter: { unitId: string; taskId?: string; limit: number },
+  ): Promise<InstructionRecord[]> {
+    return this.all(
+      `SELECT * FROM instructions WHERE district_id = @districtId AND unit_id = @unitId
+         AND (@taskId IS NULL OR task_id IS NULL OR task_id = @taskId)
+       ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      {
+        districtId,
+        unitId: filter.unitId,
+        taskId: filter.taskId ?? null,
+        limit: Math.max(0, Math.floor(filter.limit)),
+      },
+    ).map(rows.rowToInstruction);
   }
 
   // ── reminders ──────────────────────────────────────────────────────────────

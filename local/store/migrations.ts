@@ -112,6 +112,35 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
       ALTER TABLE evidence ADD COLUMN thumb_file_id TEXT;
     `,
   },
+  {
+    version: 5,
+    description:
+      'withdrawals, 延期 and 不涉及 requests on tasks, exempt counters, 领导批示; the trend counts standing reports',
+    sql: `
+      ALTER TABLE tasks ADD COLUMN status_before_submit TEXT;
+      ALTER TABLE tasks ADD COLUMN withdrawn_at TEXT;
+      ALTER TABLE tasks ADD COLUMN original_due_date TEXT;
+      ALTER TABLE tasks ADD COLUMN extension TEXT;
+      ALTER TABLE tasks ADD COLUMN exemption TEXT;
+      ALTER TABLE tasks ADD COLUMN open_request TEXT;
+      CREATE INDEX tasks_by_open_request ON tasks (district_id, year, open_request);
+      ALTER TABLE counters ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE instructions (
+        district_id TEXT NOT NULL, id TEXT NOT NULL, unit_id TEXT NOT NULL, task_id TEXT, text TEXT NOT NULL,
+        author_openid TEXT NOT NULL, author_name TEXT NOT NULL, created_at TEXT NOT NULL,
+        PRIMARY KEY (district_id, id)
+      );
+      CREATE INDEX instructions_by_unit ON instructions (district_id, unit_id, created_at);
+      DELETE FROM counters WHERE scope IN ('first-reported-in', 'reported-in');
+      INSERT INTO counters (district_id, year, scope, due_date, submitted)
+        SELECT district_id, year, 'reported-in', month, COUNT(*) FROM (
+          SELECT district_id, year,
+            substr(COALESCE(date(submitted_at, '+8 hours'), first_submitted_on), 1, 7) || '-01' AS month
+          FROM tasks
+          WHERE status IN ('submitted', 'approved') AND COALESCE(submitted_at, first_submitted_on) IS NOT NULL
+        ) GROUP BY district_id, year, month;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

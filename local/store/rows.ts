@@ -2,8 +2,11 @@ import type {
   CounterRecord,
   EvidenceLink,
   EvidenceRecord,
+  ExemptionRequest,
+  ExtensionRequest,
   FileRecord,
   HistoryEntry,
+  InstructionRecord,
   InviteRecord,
   TaskRecord,
   UnitRecord,
@@ -13,6 +16,16 @@ import type {
 /** Mapping between SQLite rows (snake_case, 0/1, JSON text) and the records of the domain. */
 
 type Row = Record<string, unknown>;
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+const parsed = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : null);
+
+/** Which request waits for a decision: kept in its own column so that the review queue can find it. */
+function openRequestOf(task: TaskRecord): string | null {
+  if (task.extension?.status === 'pending') return 'extension';
+  if (task.exemption?.status === 'pending') return 'exemption';
+  return null;
+}
 
 export const taskToRow = (task: TaskRecord) => ({
   district_id: task.districtId,
@@ -40,6 +53,12 @@ export const taskToRow = (task: TaskRecord) => ({
   reviewed_at: task.reviewedAt,
   reviewed_by: task.reviewedBy,
   review_comment: task.reviewComment,
+  status_before_submit: task.statusBeforeSubmit ?? null,
+  withdrawn_at: task.withdrawnAt ?? null,
+  original_due_date: task.originalDueDate ?? null,
+  extension: json(task.extension),
+  exemption: json(task.exemption),
+  open_request: openRequestOf(task),
   created_at: task.createdAt,
   updated_at: task.updatedAt,
 });
@@ -70,6 +89,11 @@ export const rowToTask = (row: Row): TaskRecord => ({
   reviewedAt: (row.reviewed_at as string | null) ?? null,
   reviewedBy: (row.reviewed_by as string | null) ?? null,
   reviewComment: (row.review_comment as string | null) ?? null,
+  statusBeforeSubmit: (row.status_before_submit as TaskRecord['statusBeforeSubmit']) ?? null,
+  withdrawnAt: (row.withdrawn_at as string | null) ?? null,
+  originalDueDate: (row.original_due_date as string | null) ?? null,
+  extension: parsed<ExtensionRequest>(row.extension),
+  exemption: parsed<ExemptionRequest>(row.exemption),
   createdAt: row.created_at as string,
   updatedAt: row.updated_at as string,
 });
@@ -250,6 +274,29 @@ export const rowToCounter = (row: Row): CounterRecord => ({
   approved: row.approved as number,
   returned: row.returned as number,
   onTime: row.on_time as number,
+  exempt: (row.exempt as number | undefined) ?? 0,
+});
+
+export const instructionToRow = (instruction: InstructionRecord) => ({
+  district_id: instruction.districtId,
+  id: instruction.id,
+  unit_id: instruction.unitId,
+  task_id: instruction.taskId,
+  text: instruction.text,
+  author_openid: instruction.authorOpenid,
+  author_name: instruction.authorName,
+  created_at: instruction.createdAt,
+});
+
+export const rowToInstruction = (row: Row): InstructionRecord => ({
+  id: row.id as string,
+  districtId: row.district_id as string,
+  unitId: row.unit_id as string,
+  taskId: (row.task_id as string | null) ?? null,
+  text: row.text as string,
+  authorOpenid: row.author_openid as string,
+  authorName: row.author_name as string,
+  createdAt: row.created_at as string,
 });
 
 /** `INSERT INTO table (a, b) VALUES (@a, @b)` for a row object's keys. */

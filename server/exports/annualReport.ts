@@ -12,6 +12,8 @@ export interface ReportTask {
   note: string;
   requirements: string[];
   reviewComment: string | null;
+  /** 延期 (or an open request) in words; empty when there is nothing to say. */
+  remark: string;
   /** Evidence by name; `photo` holds the bytes of a JPEG/PNG to show as a thumbnail. */
   evidence: Array<{ name: string; photo?: Buffer }>;
 }
@@ -32,10 +34,16 @@ export interface AnnualReportData {
     daysOverdue: number;
     status: TaskStatus;
   }>;
+  /** Tasks the lead unit agreed do not apply (不涉及), with the reason: left out of the sections. */
+  exemptions: Array<{ itemNo: number; title: string; label: string; reason: string; decidedOn: IsoDate | null }>;
+  /** 领导批示 of the year, oldest first; `on` names the task, null for the unit as a whole. */
+  instructions: Array<{ date: IsoDate; authorName: string; text: string; on: string | null }>;
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const OVERDUE_HEADING = '未按期完成的事项';
+export const EXEMPTION_HEADING = '经同意不涉及的事项';
+export const INSTRUCTION_HEADING = '领导批示及落实';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 export function annualReportTitle(unitName: string, year: number): string {
@@ -57,7 +65,27 @@ function opening(data: AnnualReportData): Paragraph {
   return text(
     `${data.year}年，${data.unitName}按照《${data.source.title}》（${data.source.docNo}）的部署，承担其中${items}项任务、` +
       `${tasks.length}个报送事项。截至${data.asOf}，已通过审核${count('approved')}个，待审核${count('submitted')}个，` +
-      `被退回待修改${count('returned')}个，尚未报送${count('pending')}个，其中逾期${data.overdue.length}个。现将有关情况报告如下。`,
+      `被退回待修改${count('returned')}个，尚未报送${count('pending')}个，其中逾期${data.overdue.length}个` +
+      `${data.exemptions.length > 0 ? `；另有${data.exemptions.length}个事项经牵头单位同意不涉及，不计入以上数字` : ''}。现将有关情况报告如下。`,
+  );
+}
+
+function exemptionParagraphs(data: AnnualReportData): Paragraph[] {
+  if (data.exemptions.length === 0) return [text('无。')];
+  return data.exemptions.map((task) =>
+    text(
+      `第${task.itemNo}项 ${task.title}（${task.label}）：不涉及。理由：${task.reason}` +
+        `${task.decidedOn ? `（牵头单位于${task.decidedOn}同意）` : ''}。`,
+    ),
+  );
+}
+
+function instructionParagraphs(data: AnnualReportData): Paragraph[] {
+  if (data.instructions.length === 0) return [text('无。')];
+  return data.instructions.map((instruction) =>
+    text(
+      `${instruction.date}，${instruction.authorName}${instruction.on ? `就${instruction.on}` : ''}批示：${instruction.text}`,
+    ),
   );
 }
 
@@ -83,6 +111,7 @@ function taskParagraphs(task: ReportTask): Paragraph[] {
   ];
   if (task.requirements.length > 0) paragraphs.push(text(`工作要求：${task.requirements.join('；')}`));
   if (task.status === 'returned' && task.reviewComment) paragraphs.push(text(`审核意见：${task.reviewComment}`));
+  if (task.remark) paragraphs.push(text(`${task.remark}。`));
   if (task.evidence.length > 0) {
     paragraphs.push(text(`佐证材料：${task.evidence.map((evidence) => evidence.name).join('、')}`));
     const photos = thumbnails(task);
@@ -118,7 +147,11 @@ export async function buildAnnualReport(data: AnnualReportData): Promise<Buffer>
     ]),
     heading(`${NUMERALS[sections.length] ?? sections.length + 1}、${OVERDUE_HEADING}`, 1),
     ...overdueParagraphs(data),
-    heading(`${NUMERALS[sections.length + 1] ?? sections.length + 2}、存在的问题和下一步打算`, 1),
+    heading(`${NUMERALS[sections.length + 1] ?? sections.length + 2}、${EXEMPTION_HEADING}`, 1),
+    ...exemptionParagraphs(data),
+    heading(`${NUMERALS[sections.length + 2] ?? sections.length + 3}、${INSTRUCTION_HEADING}`, 1),
+    ...instructionParagraphs(data),
+    heading(`${NUMERALS[sections.length + 3] ?? sections.length + 4}、存在的问题和下一步打算`, 1),
     text('（请结合本单位实际填写。）'),
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [new TextRun(data.unitName)] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(`${data.year}年  月  日`)] }),

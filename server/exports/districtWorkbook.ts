@@ -10,8 +10,8 @@ export interface DistrictWorkbookData {
   asOf: IsoDate;
   generatedAt: Date;
   totals: Rates;
-  /** Ranked as the leaders' dashboard ranks them. */
-  units: Array<Rates & { name: string; kindLabel: string }>;
+  /** Ranked as the leaders' dashboard ranks them (too few tasks due: unranked, after). */
+  units: Array<Rates & { name: string; kindLabel: string; rank: number | null }>;
   /** 一级指标 each followed by its 二级指标. */
   indicators: Array<Rates & { level: 1 | 2; label: string }>;
   overdue: Array<{
@@ -33,11 +33,25 @@ export interface DistrictWorkbookData {
     reviewedOn: IsoDate | null;
     reviewComment: string | null;
     evidenceCount: number;
+    /** The due date before an approved 延期, if one moved it. */
+    originalDueDate: IsoDate | null;
+    /** 不涉及 or 延期, in words: what the lead unit agreed, and why. */
+    remark: string;
+  }>;
+  /** The tasks agreed 不涉及, with their reasons: in no total and no rate. */
+  exemptions: Array<{
+    unitName: string;
+    itemNo: number;
+    title: string;
+    label: string;
+    reason: string;
+    decidedOn: IsoDate | null;
+    decidedByName: string | null;
   }>;
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const SHEET_NAMES = ['总览', '按单位', '按指标', '逾期清单', '明细'] as const;
+export const SHEET_NAMES = ['总览', '按单位', '按指标', '逾期清单', '明细', '不涉及清单'] as const;
 const PERCENT = '0.0%';
 const DATE = 'yyyy-mm-dd';
 
@@ -87,11 +101,25 @@ const RATE_COLUMNS: Column[] = [
   { header: '完成率', width: 10, format: 'percent' },
   { header: '报送率', width: 10, format: 'percent' },
   { header: '按时率', width: 10, format: 'percent' },
+  { header: '待报送', width: 8 },
+  { header: '不涉及', width: 8 },
 ];
 
 function rateCells(rates: Rates): Cell[] {
   const { total, due, approved, submitted, returned, overdue } = rates;
-  return [total, due, approved, submitted, returned, overdue, rates.completionRate, rates.reportRate, rates.onTimeRate];
+  return [
+    total,
+    due,
+    approved,
+    submitted,
+    returned,
+    overdue,
+    rates.completionRate,
+    rates.reportRate,
+    rates.onTimeRate,
+    rates.pending,
+    rates.exempt,
+  ];
 }
 
 function addOverview(workbook: ExcelJS.Workbook, data: DistrictWorkbookData): void {
@@ -106,6 +134,7 @@ function addOverview(workbook: ExcelJS.Workbook, data: DistrictWorkbookData): vo
     ['待审核', totals.submitted],
     ['已退回', totals.returned],
     ['未报送', totals.pending],
+    ['不涉及（不计入任务总数）', totals.exempt],
     ['逾期', totals.overdue],
     ['完成率', totals.completionRate, 'percent'],
     ['报送率', totals.reportRate, 'percent'],
@@ -131,8 +160,10 @@ function addOverview(workbook: ExcelJS.Workbook, data: DistrictWorkbookData): vo
 }
 
 const OVERVIEW_NOTE =
+  '任务总数＝已完成＋待审核＋已退回＋未报送；经牵头单位同意“不涉及”的任务不计入任何总数和比率（见“不涉及清单”）。' +
   '完成率＝已完成（审核通过）÷任务总数；报送率＝（待审核＋已完成）÷任务总数；' +
-  '按时报送率＝已到期任务中在截止日期前首次报送的比例；逾期＝截止日期已过、尚未报送或被退回后未重新报送。';
+  '按时报送率＝已到期任务中在截止日期前首次报送的比例；逾期＝截止日期已过、尚未报送或被退回后未重新报送；' +
+  '经同意延期的任务按新的截止日期计算。已到期任务不足3项的单位不参与排名。';
 
 /** The district status workbook (.xlsx): 总览, 按单位, 按指标, 逾期清单, 明细. */
 export async function buildDistrictWorkbook(data: DistrictWorkbookData): Promise<Buffer> {
@@ -145,7 +176,7 @@ export async function buildDistrictWorkbook(data: DistrictWorkbookData): Promise
     workbook,
     '按单位',
     [{ header: '排名', width: 6 }, { header: '单位', width: 24 }, { header: '类别', width: 11 }, ...RATE_COLUMNS],
-    data.units.map((unit, index) => [index + 1, unit.name, unit.kindLabel, ...rateCells(unit)]),
+    data.units.map((unit) => [unit.rank ?? '不排名', unit.name, unit.kindLabel, ...rateCells(unit)]),
   );
   const indicators = addTable(
     workbook,
@@ -192,6 +223,8 @@ export async function buildDistrictWorkbook(data: DistrictWorkbookData): Promise
       { header: '审核日期', width: 12, format: 'date' },
       { header: '审核意见', width: 30, format: 'text' },
       { header: '材料数', width: 8 },
+      { header: '原定截止日期', width: 13, format: 'date' },
+      { header: '说明', width: 36, format: 'text' },
     ],
     data.tasks.map((task) => [
       task.unitName,
@@ -204,6 +237,30 @@ export async function buildDistrictWorkbook(data: DistrictWorkbookData): Promise
       excelDate(task.reviewedOn),
       task.reviewComment ?? '',
       task.evidenceCount,
+      excelDate(task.originalDueDate),
+      task.remark,
+    ]),
+  );
+  addTable(
+    workbook,
+    '不涉及清单',
+    [
+      { header: '单位', width: 24 },
+      { header: '序号', width: 6 },
+      { header: '任务', width: 34, format: 'text' },
+      { header: '事项', width: 26, format: 'text' },
+      { header: '不涉及理由', width: 40, format: 'text' },
+      { header: '同意日期', width: 12, format: 'date' },
+      { header: '同意人', width: 12 },
+    ],
+    data.exemptions.map((row) => [
+      row.unitName,
+      row.itemNo,
+      row.title,
+      row.label,
+      row.reason,
+      excelDate(row.decidedOn),
+      row.decidedByName ?? '',
     ]),
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());

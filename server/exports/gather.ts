@@ -3,6 +3,7 @@ import type { EvidenceRecord, TaskRecord, UnitRecord } from '../../src/core/mode
 import { ratesFromBuckets } from '../../src/core/rates';
 import { isOverdue } from '../../src/core/status';
 import { UNIT_KIND_LABEL } from '../../src/core/units';
+import { openRequestOf, REQUEST_LABEL } from '../../src/core/workflow';
 import type { ApiContext } from '../context';
 import { itemOf, unitName, type DistrictContext } from '../districtContext';
 import { bucketsByScope, indicatorRates, rounded, unitRanking } from '../summaries';
@@ -20,6 +21,21 @@ function byUnitAndItem(context: DistrictContext) {
     a.dueDate.localeCompare(b.dueDate) ||
     a.id.localeCompare(b.id);
 }
+
+/** 不涉及 and 延期 in words, for the workbook's 明细 and the annual report. */
+export function remarkOf(task: TaskRecord): string {
+  const parts: string[] = [];
+  if (task.status === 'exempt' && task.exemption) parts.push(`经牵头单位同意不涉及：${task.exemption.reason}`);
+  if (task.originalDueDate) {
+    const reason = task.extension?.status === 'approved' ? `（理由：${task.extension.reason}）` : '';
+    parts.push(`经同意延期，截止日期由${task.originalDueDate}调整为${task.dueDate}${reason}`);
+  }
+  const open = openRequestOf(task);
+  if (open) parts.push(`${REQUEST_LABEL[open]}申请待牵头单位审批`);
+  return parts.join('；');
+}
+
+const decidedOn = (instant: string | null) => (instant ? shanghaiDate(new Date(instant)) : null);
 
 function taskRow(task: TaskRecord, context: DistrictContext, asOf: IsoDate) {
   const { title } = itemOf(context, task.itemNo);
@@ -77,7 +93,17 @@ export async function gatherDistrictWorkbook(
       reviewedOn: task.reviewedAt ? shanghaiDate(new Date(task.reviewedAt)) : null,
       reviewComment: task.reviewComment,
       evidenceCount: task.evidenceCount,
+      originalDueDate: task.originalDueDate,
+      remark: remarkOf(task),
     })),
+    exemptions: tasks
+      .filter((task) => task.status === 'exempt')
+      .map((task) => ({
+        ...taskRow(task, context, asOf),
+        reason: task.exemption?.reason ?? '',
+        decidedOn: decidedOn(task.exemption?.decidedAt ?? null),
+        decidedByName: task.exemption?.decidedByName ?? null,
+      })),
   };
 }
 
@@ -128,14 +154,20 @@ export async function gatherAnnualReport(
   asOf: IsoDate,
 ): Promise<AnnualReportData> {
   const districtId = context.district.id;
-  const tasks = (await listYearTasks(api, context, { unitId: unit.id, year })).sort(byUnitAndItem(context));
+  const all = (await listYearTasks(api, context, { unitId: unit.id, year })).sort(byUnitAndItem(context));
+  const tasks = all.filter((task) => task.status !== 'exempt');
   const withEvidence = tasks.filter((task) => task.evidenceCount > 0);
+  const instructions = (await api.store.listInstructions(districtId, { unitId: unit.id, limit: 1000 }))
+    .filter((instruction) => shanghaiDate(new Date(instruction.createdAt)).slice(0, 4) === String(year))
+    .reverse();
+  const labels = new Map(all.map((task) => [task.id, `第${task.itemNo}项（${task.label}）`]));
   const lists = await inBatches(withEvidence, (task) => api.store.listEvidenceForTask(districtId, task.id));
   const evidenceOf = new Map(withEvidence.map((task, index) => [task.id, lists[index]]));
   const photos = await readPhotos(api, lists.flat());
   const reportTask = (task: TaskRecord): ReportTask => ({
     ...task,
     title: itemOf(context, task.itemNo).title,
+    remark: remarkOf(task),
     evidence: (evidenceOf.get(task.id) ?? []).map((record) => ({
       name: record.name,
       photo: photos.get(record.fileId),
@@ -155,5 +187,20 @@ export async function gatherAnnualReport(
       .filter((task) => isOverdue(task, asOf))
       .map((task) => taskRow(task, context, asOf))
       .sort((a, b) => b.daysOverdue - a.daysOverdue || a.itemNo - b.itemNo),
+    exemptions: all
+      .filter((task) => task.status === 'exempt')
+      .map((task) => ({
+        itemNo: task.itemNo,
+        title: itemOf(context, task.itemNo).title,
+        label: task.label,
+        reason: task.exemption?.reason ?? '',
+        decidedOn: decidedOn(task.exemption?.decidedAt ?? null),
+      })),
+    instructions: instructions.map((instruction) => ({
+      date: shanghaiDate(new Date(instruction.createdAt)),
+      authorName: instruction.authorName,
+      text: instruction.text,
+      on: instruction.taskId ? (labels.get(instruction.taskId) ?? null) : null,
+    })),
   };
 }

@@ -10,11 +10,18 @@ import eventsRecord from './eventsRecord';
 import evidenceAdd from './evidenceAdd';
 import evidenceLink from './evidenceLink';
 import evidenceRemove from './evidenceRemove';
+import exemptionDecide from './exemptionDecide';
+import exemptionRequest from './exemptionRequest';
+import exemptionRevoke from './exemptionRevoke';
+import extensionDecide from './extensionDecide';
+import extensionRequest from './extensionRequest';
+import instructionAdd from './instructionAdd';
 import remindersList from './remindersList';
 import remindersRead from './remindersRead';
 import remindersSubscribe from './remindersSubscribe';
 import reportReview from './reportReview';
 import reportSubmit from './reportSubmit';
+import reportWithdraw from './reportWithdraw';
 import reviewQueue from './reviewQueue';
 import sessionBind from './sessionBind';
 import sessionGet from './sessionGet';
@@ -36,6 +43,13 @@ export const API_HANDLERS: HandlerTable<ApiAction> = {
   'evidence.link': evidenceLink,
   'evidence.remove': evidenceRemove,
   'report.submit': reportSubmit,
+  'report.withdraw': reportWithdraw,
+  'extension.request': extensionRequest,
+  'extension.decide': extensionDecide,
+  'exemption.request': exemptionRequest,
+  'exemption.decide': exemptionDecide,
+  'exemption.revoke': exemptionRevoke,
+  'instruction.add': instructionAdd,
   'review.queue': reviewQueue,
   'report.review': reportReview,
   'summary.district': summaryDistrict,

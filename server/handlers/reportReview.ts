@@ -14,7 +14,7 @@ const schema = z
   .object({ taskId: id, decision: z.enum(['approve', 'return']), comment: text(COMMENT_MAX_CHARS).optional() })
   .strict();
 
-/** A lead unit's reviewer approves a report, or returns it with a comment saying what to fix. */
+/** A lead unit's reviewer approves a report, or returns it with a comment saying what to fix; the unit is told. */
 export default memberHandler('report.review', schema, async (input, call) => {
   const { api, actor } = call;
   const context = await loadDistrictContext(api.store, actor.districtId);
@@ -25,24 +25,23 @@ export default memberHandler('report.review', schema, async (input, call) => {
   await api.store.commitTaskChange({ before: task, after, history });
   const { at } = step;
   const comment = after.reviewComment ?? '';
-  if (after.status === 'returned') {
-    const recipients = await unitRecipients(api, task);
-    const item = itemOf(context, task.itemNo);
-    await raiseReminders(
-      api,
-      recipients.map((person) =>
-        composeReminder({
-          kind: 'returned',
-          task: after,
-          item,
-          recipientOpenid: person.openid,
-          date: todayOf(api),
-          at,
-          occasion: at,
-          extra: comment,
-        }),
-      ),
-    );
-  }
+  // The unit hears of the decision either way: the task page told them they would.
+  const recipients = await unitRecipients(api, task);
+  const item = itemOf(context, task.itemNo);
+  await raiseReminders(
+    api,
+    recipients.map((person) =>
+      composeReminder({
+        kind: after.status === 'returned' ? 'returned' : 'approved',
+        task: after,
+        item,
+        recipientOpenid: person.openid,
+        date: todayOf(api),
+        at,
+        occasion: at,
+        extra: comment,
+      }),
+    ),
+  );
   return { task: taskDetail(after, context, todayOf(api)) };
 });

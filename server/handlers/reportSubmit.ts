@@ -2,6 +2,7 @@ import type { Reply } from '../../src/contract/actions';
 import { NOTE_MAX_CHARS } from '../../src/contract/limits';
 import { z } from 'zod';
 import { authorize } from '../../src/core/authorization';
+import { DomainError } from '../../src/core/errors';
 import { StoreConflictError } from '../../src/core/ports/Store';
 import { submit } from '../../src/core/workflow';
 import { loadDistrictContext } from '../districtContext';
@@ -22,6 +23,9 @@ const schema = z
 export default memberHandler('report.submit', schema, async (input, call) => {
   const { api, actor } = call;
   const remembered = await api.store.getRequest(actor.districtId, actor.openid, input.requestId);
+  if (remembered && remembered.action !== 'report.submit') {
+    throw new DomainError('INVALID_ARGUMENT', '请求编号已用于其他操作，请刷新后重试');
+  }
   if (remembered) return remembered.result as Reply<'report.submit'>;
 
   const context = await loadDistrictContext(api.store, actor.districtId);

@@ -5,7 +5,7 @@ import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 import { cachedSummary } from '../summaryCache';
 import { buildDistrictSummary, OVERDUE_LIST_LIMIT } from '../summaries';
-import { listYearTasks, todayOf, yearCounters } from '../tasks';
+import { districtYears, listYearTasks, todayOf, yearCounters } from '../tasks';
 import { isoDate, year } from '../validation';
 
 const schema = z.object({ year: year.optional(), asOf: isoDate.optional() }).strict();
@@ -19,7 +19,7 @@ export default memberHandler('summary.district', schema, async (input, { api, ac
   return cachedSummary(
     api.store,
     actor.districtId,
-    `district|${targetYear}|${asOf}|${context.fingerprint}`,
+    `district|${targetYear}|${asOf}|${context.fingerprint}|${todayOf(api).slice(0, 4)}`,
     async () => {
       const [counters, overdueTasks] = await Promise.all([
         yearCounters(api, context, targetYear),
@@ -30,7 +30,8 @@ export default memberHandler('summary.district', schema, async (input, { api, ac
           limit: OVERDUE_LIST_LIMIT,
         }),
       ]);
-      return buildDistrictSummary({ context, counters, overdueTasks, year: targetYear, asOf });
+      const years = districtYears(context, todayOf(api));
+      return buildDistrictSummary({ context, counters, overdueTasks, year: targetYear, asOf, years });
     },
   );
 });

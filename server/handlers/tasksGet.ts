@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { allowed, authorize } from '../../src/core/authorization';
+import { openRequestOf } from '../../src/core/workflow';
 import { itemOf, loadDistrictContext, unitName } from '../districtContext';
 import { evidenceWithUrls } from '../evidence';
 import { memberHandler } from '../handler';
-import { historyView } from '../history';
+import { changesSinceReturn, historyView } from '../history';
+import { instructionView, TASK_INSTRUCTIONS } from '../instructions';
 import { requireTask, targetOf, taskDetail, todayOf } from '../tasks';
 import { id } from '../validation';
 
@@ -15,10 +17,15 @@ export default memberHandler('tasks.get', z.object({ id }).strict(), async (inpu
   const item = itemOf(context, task.itemNo);
   const level1 = context.district.catalog.indicators.find((indicator) => indicator.no === item.level1);
   const level2 = level1?.children.find((indicator) => indicator.no === item.level2);
-  const [evidence, history] = await Promise.all([
+  const [evidence, history, instructions] = await Promise.all([
     api.store.listEvidenceForTask(actor.districtId, task.id),
     api.store.listHistory(actor.districtId, task.id),
+    api.store.listInstructions(actor.districtId, { unitId: task.unitId, taskId: task.id, limit: TASK_INSTRUCTIONS }),
   ]);
+  const work = allowed(actor, { kind: 'task.work', task: target });
+  const decides = allowed(actor, { kind: 'request.decide', task: target });
+  const open = task.status === 'pending' || task.status === 'returned';
+  const asking = work && open && openRequestOf(task) === null;
   return {
     task: taskDetail(task, context, todayOf(api)),
     item: {
@@ -32,9 +39,17 @@ export default memberHandler('tasks.get', z.object({ id }).strict(), async (inpu
     },
     evidence: await evidenceWithUrls(api, evidence),
     history: history.map((entry) => historyView(entry, (unitId) => unitName(context, unitId))),
+    instructions: instructions.map((instruction) => instructionView(instruction, context)),
+    changesSinceReturn: task.status === 'submitted' || task.status === 'returned' ? changesSinceReturn(history) : null,
     can: {
-      work: allowed(actor, { kind: 'task.work', task: target }),
+      work,
       review: allowed(actor, { kind: 'task.review', task: target }),
+      withdraw: work && task.status === 'submitted',
+      requestExtension: asking,
+      requestExemption: asking,
+      decideRequest: decides && openRequestOf(task) !== null,
+      revokeExemption: decides && task.status === 'exempt',
+      instruct: allowed(actor, { kind: 'instruction.add' }),
     },
   };
 });

@@ -4,6 +4,7 @@ import { yearOf } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
 import { ledItemNos, loadDistrictContext, unitName } from '../districtContext';
 import { memberHandler } from '../handler';
+import { instructionView, LIST_INSTRUCTIONS } from '../instructions';
 import { listYearTasks, taskSummary, todayOf } from '../tasks';
 import { id, year } from '../validation';
 
@@ -20,16 +21,20 @@ export default memberHandler('tasks.list', schema, async (input, { api, actor })
   const onlyLedItems = actor.role === 'reviewer' && unitId !== actor.unitId;
 
   const targetYear = input.year ?? yearOf(today);
-  const tasks = await listYearTasks(api, context, {
-    unitId,
-    year: targetYear,
-    ...(onlyLedItems ? { itemNos: led } : {}),
-  });
+  const [tasks, instructions] = await Promise.all([
+    listYearTasks(api, context, {
+      unitId,
+      year: targetYear,
+      ...(onlyLedItems ? { itemNos: led } : {}),
+    }),
+    api.store.listInstructions(actor.districtId, { unitId, limit: LIST_INSTRUCTIONS }),
+  ]);
   return {
     unitId,
     unitName: unitName(context, unitId),
     year: targetYear,
     today,
     tasks: tasks.map((task) => taskSummary(task, context, today)),
+    instructions: instructions.map((instruction) => instructionView(instruction, context)),
   };
 });

@@ -24,8 +24,29 @@ export function reminderMessage(kind: ReminderKind, task: TaskRecord, date: IsoD
       return `已逾期${overdueDays}天（应于${due}前报送），请尽快报送`;
     case 'returned':
       return `被退回，请按审核意见修改后重新报送${extra ? `：${extra}` : ''}`;
+    case 'approved':
+      return `已审核通过${extra ? `：${extra}` : ''}`;
     case 'urge':
       return `${extra ?? '区领导'}催办：${overdueDays > 0 ? `已逾期${overdueDays}天，` : ''}请尽快报送`;
+    case 'extension-requested': {
+      const asked = task.extension ? monthDay(task.extension.dueDate) : '';
+      const late = task.extension?.late ? '（已逾期后申请）' : '';
+      return `${extra ?? '责任单位'}申请延期至${asked}${late}，请审批`;
+    }
+    case 'exemption-requested':
+      return `${extra ?? '责任单位'}申请“不涉及”，请审批`;
+    case 'extension-approved':
+      return `延期申请已同意，截止日期改为${due}`;
+    case 'extension-refused':
+      return `延期申请未同意，截止日期仍为${due}${extra ? `：${extra}` : ''}`;
+    case 'exemption-approved':
+      return '“不涉及”申请已同意，这项任务今年无需报送';
+    case 'exemption-refused':
+      return `“不涉及”申请未同意，请按时报送${extra ? `：${extra}` : ''}`;
+    case 'exemption-revoked':
+      return `“不涉及”已撤销，请按时报送${extra ? `：${extra}` : ''}`;
+    case 'instruction':
+      return `领导批示：${extra ?? ''}`;
   }
 }
 

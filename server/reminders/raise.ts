@@ -11,6 +11,25 @@ export async function unitRecipients(
 }
 
 /**
+ * Who decides a unit's 延期 and 不涉及 requests, and hears of them: the active reviewers of the
+ * item's lead units other than the unit itself; where it leads the item alone, the district's leaders.
+ */
+export async function requestDeciders(
+  api: ApiContext,
+  task: Pick<TaskRecord, 'districtId' | 'unitId'>,
+  leadUnitIds: string[],
+): Promise<UserRecord[]> {
+  const others = leadUnitIds.filter((unitId) => unitId !== task.unitId);
+  const users =
+    others.length > 0
+      ? (
+          await Promise.all(others.map((unitId) => api.store.listUsers(task.districtId, { unitId, role: 'reviewer' })))
+        ).flat()
+      : await api.store.listUsers(task.districtId, { role: 'leader' });
+  return users.filter((user) => !user.disabled);
+}
+
+/**
  * Records reminders (those already raised are skipped) and delivers each new one once, writing
  * every delivery and its result to the outbox. Returns the reminders that were new.
  */

@@ -35,6 +35,17 @@ export function templateFromEnv(env: NodeJS.ProcessEnv): TemplateConfig | null {
   return { templateId, fields, miniprogramState: state ?? 'formal' };
 }
 
+/** The kind in a word or two (a `phrase` field holds 5 characters). */
+function kindWord(kind: ReminderRecord['kind']): string {
+  if (kind === 'urge') return '催办';
+  if (kind === 'returned') return '退回';
+  if (kind === 'approved') return '审核通过';
+  if (kind === 'instruction') return '领导批示';
+  if (kind === 'extension-requested' || kind === 'exemption-requested') return '待审批';
+  if (kind.startsWith('extension-') || kind.startsWith('exemption-')) return '审批结果';
+  return '提醒';
+}
+
 function dateValue(date: string | null): string {
   return date ? `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日` : '—';
 }
@@ -45,7 +56,7 @@ export function messageData(reminder: ReminderRecord, template: TemplateConfig):
     title: reminder.title,
     message: reminder.message,
     dueDate: dateValue(reminder.dueDate),
-    kind: reminder.kind === 'urge' ? '催办' : reminder.kind === 'returned' ? '退回' : '提醒',
+    kind: kindWord(reminder.kind),
   };
   return Object.fromEntries(
     Object.entries(template.fields).map(([key, from]) => [key, { value: fitField(key, source[from]) }]),

@@ -6,10 +6,12 @@ import type {
   DistrictSummary,
   Evidence,
   ExportedFile,
+  Instruction,
   Invite,
   PersonRow,
-  QueuedTask,
+  QueueKind,
   ReminderList,
+  ReviewQueue,
   Session,
   SessionUser,
   TaskDetail,
@@ -43,7 +45,29 @@ export interface Actions {
   'evidence.remove': { payload: { evidenceId: string; taskId: string }; reply: Empty };
 
   'report.submit': { payload: { taskId: string; note?: string; requestId: string }; reply: { task: TaskDetailTask } };
-  'review.queue': { payload: { year?: number }; reply: { tasks: QueuedTask[] } };
+  'report.withdraw': { payload: { taskId: string; requestId: string }; reply: { task: TaskDetailTask } };
+  'extension.request': {
+    payload: { taskId: string; dueDate: string; reason: string };
+    reply: { task: TaskDetailTask };
+  };
+  'extension.decide': {
+    payload: { taskId: string; decision: 'approve' | 'refuse'; comment?: string };
+    reply: { task: TaskDetailTask };
+  };
+  'exemption.request': { payload: { taskId: string; reason: string }; reply: { task: TaskDetailTask } };
+  'exemption.decide': {
+    payload: { taskId: string; decision: 'approve' | 'refuse'; comment?: string };
+    reply: { task: TaskDetailTask };
+  };
+  'exemption.revoke': { payload: { taskId: string; comment: string }; reply: { task: TaskDetailTask } };
+  'instruction.add': {
+    payload: { text: string; taskId?: string; unitId?: string };
+    reply: { instruction: Instruction };
+  };
+  'review.queue': {
+    payload: { year?: number; unitId?: string; itemNo?: number; kind?: QueueKind };
+    reply: ReviewQueue;
+  };
   'report.review': {
     payload: { taskId: string; decision: 'approve' | 'return'; comment?: string };
     reply: { task: TaskDetailTask };

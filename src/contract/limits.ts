@@ -12,6 +12,10 @@ export {
 export const NOTE_MAX_CHARS = 1000;
 /** A reviewer's comment (退回 needs one). */
 export const COMMENT_MAX_CHARS = 500;
+/** The reason of a 延期 or 不涉及 request. */
+export const REASON_MAX_CHARS = 500;
+/** A leader's instruction (领导批示). */
+export const INSTRUCTION_MAX_CHARS = 500;
 /** The note of a recorded event. */
 export const EVENT_NOTE_MAX_CHARS = 200;
 /** A person's name when binding. */

@@ -1,6 +1,7 @@
 import type { Schedule } from '../core/catalog/types';
-import type { Role } from '../core/model';
+import type { ExemptionRequest, ExtensionRequest, Role } from '../core/model';
 import type { Rates } from '../core/rates';
+import type { ReminderKind } from '../core/reminders';
 import type { Light, TaskStatus } from '../core/status';
 import type { UnitKind } from '../core/units';
 
@@ -14,10 +15,21 @@ export interface SessionUser {
   disabled: boolean;
 }
 
+export type { ExemptionRequest, ExtensionRequest };
+
+/** The page the app opens on, until the person has chosen a tab of their own. */
+export type Landing = 'tasks' | 'review' | 'dashboard' | 'manage';
+
 export interface Session {
   user: SessionUser | null;
   unit: { id: string; name: string; kind: UnitKind } | null;
   district: { id: string; name: string; fullName: string } | null;
+  /** The years the district has tasks for (from the year it began using the system): what to offer. */
+  years: number[];
+  /** Items waiting in the caller's review queue (reports and requests); null for roles without one. */
+  reviewQueueCount: number | null;
+  /** leader → 全区进展, admin → 管理, reviewer with a non-empty queue → 审核, otherwise the task list. */
+  landing: Landing;
 }
 
 export interface DemoIdentity {
@@ -46,6 +58,21 @@ export interface TaskSummary {
   evidenceCount: number;
   reviewComment: string | null;
   version: number;
+  /** The due date before an approved 延期 moved `dueDate` (shown as 原定); null if it never moved. */
+  originalDueDate: string | null;
+  /** A 延期 or 不涉及 request waiting for the lead unit. */
+  openRequest: 'extension' | 'exemption' | null;
+}
+
+/** 领导批示, on a unit as a whole (taskId null) or on one of its tasks. */
+export interface Instruction {
+  id: string;
+  unitId: string;
+  unitName: string;
+  taskId: string | null;
+  text: string;
+  authorName: string;
+  createdAt: string;
 }
 
 export interface TaskList {
@@ -54,6 +81,8 @@ export interface TaskList {
   year: number;
   today: string;
   tasks: TaskSummary[];
+  /** The unit's latest instructions (on it or on its tasks), newest first: shown above the list. */
+  instructions: Instruction[];
 }
 
 export interface TaskDetailTask extends TaskSummary {
@@ -64,6 +93,25 @@ export interface TaskDetailTask extends TaskSummary {
   firstSubmittedAt: string | null;
   submittedAt: string | null;
   reviewedAt: string | null;
+  /** When the last submission was withdrawn, until the next one. */
+  withdrawnAt: string | null;
+  extension: ExtensionRequest | null;
+  exemption: ExemptionRequest | null;
+  /** The lead units that review its reports and decide its requests (never the task's own unit). */
+  reviewerUnits: string[];
+  /** The task's unit leads the item alone: 区领导 review and decide instead. */
+  reviewedByLeaders: boolean;
+}
+
+/** What a resubmission changed since the report was returned, from the history. */
+export interface ChangesSinceReturn {
+  returnedAt: string;
+  returnComment: string | null;
+  /** Evidence names added (uploaded or linked) since the return, and those removed. */
+  added: string[];
+  removed: string[];
+  /** The note sent now differs from the note that was returned. */
+  noteChanged: boolean;
 }
 
 export interface Evidence {
@@ -110,12 +158,44 @@ export interface TaskDetail {
   };
   evidence: Evidence[];
   history: HistoryItem[];
-  can: { work: boolean; review: boolean };
+  /** Leaders' instructions on this task and on its unit, newest first: shown on top. */
+  instructions: Instruction[];
+  /** For a report returned before: what changed since (null when it was never returned). */
+  changesSinceReturn: ChangesSinceReturn | null;
+  can: {
+    work: boolean;
+    review: boolean;
+    withdraw: boolean;
+    requestExtension: boolean;
+    requestExemption: boolean;
+    /** Approve or refuse the open request. */
+    decideRequest: boolean;
+    revokeExemption: boolean;
+    instruct: boolean;
+  };
 }
 
+export type QueueKind = 'report' | 'extension' | 'exemption';
+
+/** One row of the review queue: a report to review, or a request to decide (`queueKind`). */
 export interface QueuedTask extends TaskSummary {
+  /** What waits: a report to review, or a request to decide (`kind` is the task's own). */
+  queueKind: QueueKind;
   submittedAt: string | null;
   note: string;
+  /** When it joined the queue: the submission, or the request. */
+  queuedAt: string;
+  /** A report sent again after it was returned: listed first. */
+  resubmitted: boolean;
+  changesSinceReturn: ChangesSinceReturn | null;
+  extension: ExtensionRequest | null;
+  exemption: ExemptionRequest | null;
+}
+
+export interface ReviewQueue {
+  tasks: QueuedTask[];
+  /** Rows of each kind under the same year, unit and item filters (whatever `kind` asked for). */
+  counts: Record<QueueKind, number>;
 }
 
 export type RatesView = Rates;
@@ -124,6 +204,23 @@ export interface UnitRates extends Rates {
   unitId: string;
   name: string;
   kind: UnitKind;
+  /** Ranked only with at least `minDueToRank` tasks due; the others follow, unranked. */
+  ranked: boolean;
+  rank: number | null;
+}
+
+/**
+ * A month of the trend, counting what the rings count: the reports standing at `asOf` (the
+ * month's end, or the summary's date for its month) and the approvals, over the year's total.
+ */
+export interface TrendPoint {
+  month: string;
+  asOf: string;
+  total: number;
+  reported: number;
+  approved: number;
+  reportRate: number;
+  completionRate: number;
 }
 
 export interface IndicatorRates extends Rates {
@@ -144,7 +241,11 @@ export interface DistrictSummary {
   indicators: IndicatorRates[];
   overdue: OverdueTask[];
   overdueCount: number;
-  trend: Array<{ month: string; completionRate: number; reportRate: number }>;
+  trend: TrendPoint[];
+  /** The years the district has tasks for: what to offer. */
+  years: number[];
+  /** Due tasks a unit needs to be ranked. */
+  minDueToRank: number;
 }
 
 export interface UnitSummary {
@@ -189,7 +290,7 @@ export interface DirectoryUnit {
 
 export interface ReminderItem {
   id: string;
-  kind: 'due-7' | 'due-3' | 'due-1' | 'due-0' | 'overdue' | 'returned' | 'urge';
+  kind: ReminderKind;
   kindLabel: string;
   title: string;
   message: string;

@@ -23,6 +23,9 @@ export type Permission =
   | { kind: 'task.read'; task: TaskTarget }
   | { kind: 'task.work'; task: TaskTarget }
   | { kind: 'task.review'; task: TaskTarget }
+  /** 延期 / 不涉及 requests: decided (and an exemption revoked) by the lead unit or a leader. */
+  | { kind: 'request.decide'; task: TaskTarget }
+  | { kind: 'instruction.add' }
   | { kind: 'unit.tasks'; unitId: string; unitLedItems: number }
   | { kind: 'review.queue' }
   | { kind: 'summary.district' }
@@ -54,6 +57,20 @@ export function reviewerCanReview(actor: Actor, task: TaskTarget): boolean {
   return false;
 }
 
+/**
+ * A unit's request is decided by a reviewer of a lead unit other than the unit itself, or by a
+ * leader (who oversees every unit): a unit never decides its own request.
+ */
+export function canDecideRequest(actor: Actor, task: TaskTarget): boolean {
+  if (actor.role === 'leader') return true;
+  return actor.role === 'reviewer' && leadsTask(actor, task) && actor.unitId !== task.unitId;
+}
+
+/** Whom a request goes to first: the reviewers of its lead units, or leaders where the unit leads alone. */
+export function requestReviewedByLeaders(task: TaskTarget): boolean {
+  return task.leadUnitIds.every((unitId) => unitId === task.unitId);
+}
+
 export function decide(actor: Actor, permission: Permission): string | null {
   switch (permission.kind) {
     case 'task.read': {
@@ -66,6 +83,11 @@ export function decide(actor: Actor, permission: Permission): string | null {
     case 'task.review':
       if (actor.role === 'reviewer' && actor.unitId === permission.task.unitId) return '不能审核本单位报送的材料';
       return reviewerCanReview(actor, permission.task) ? null : '只有牵头单位的审核人可以审核这项任务';
+    case 'request.decide':
+      if (actor.role === 'reviewer' && actor.unitId === permission.task.unitId) return '不能审批本单位提出的申请';
+      return canDecideRequest(actor, permission.task) ? null : '只有牵头单位的审核人或区领导可以审批这项申请';
+    case 'instruction.add':
+      return actor.role === 'leader' ? null : '只有区领导可以作出批示';
     case 'unit.tasks':
       if (OVERSEERS.includes(actor.role) || worksFor(actor, permission.unitId)) return null;
       if (actor.role === 'reviewer' && permission.unitLedItems > 0) return null;

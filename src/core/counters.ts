@@ -2,7 +2,16 @@ import type { CounterRecord, TaskRecord } from './model';
 import { shanghaiDate } from './dates';
 import { isOnTime, type RateBucket } from './rates';
 
-export type CounterField = 'pending' | 'submitted' | 'approved' | 'returned' | 'onTime';
+export type CounterField = 'pending' | 'submitted' | 'approved' | 'returned' | 'onTime' | 'exempt';
+
+export const COUNTER_FIELDS: readonly CounterField[] = [
+  'pending',
+  'submitted',
+  'approved',
+  'returned',
+  'onTime',
+  'exempt',
+];
 
 export interface CounterDelta {
   districtId: string;
@@ -23,6 +32,7 @@ type CountedTask = Pick<
   | 'dueDate'
   | 'status'
   | 'firstSubmittedOn'
+  | 'submittedAt'
   | 'reviewedAt'
 >;
 
@@ -32,12 +42,19 @@ export function scopesOf(task: Pick<TaskRecord, 'unitId' | 'level1' | 'level2' |
 }
 
 /**
- * Month scopes for the district's trend: first reports and approvals by the month they happened
- * (the counter's date is the first day of that month). Both are final once made, so the counts
- * only ever grow.
+ * Month scopes for the district's trend, counting what the rings count: the reports standing now
+ * (submitted or approved: `submitted` here) by the month they were made, and approvals by the
+ * month they were given (the counter's date is the first day of that month). Added up to a month,
+ * they give that month's reportRate and completionRate numerators; up to today, today's.
  */
-export const FIRST_REPORTED_IN = 'first-reported-in';
+export const REPORTED_IN = 'reported-in';
 export const APPROVED_IN = 'approved-in';
+
+/** The Beijing date a standing report was made (its last submission). */
+export function reportedOn(task: Pick<TaskRecord, 'status' | 'submittedAt' | 'firstSubmittedOn'>): string | null {
+  if (task.status !== 'submitted' && task.status !== 'approved') return null;
+  return task.submittedAt ? shanghaiDate(new Date(task.submittedAt)) : task.firstSubmittedOn;
+}
 
 interface Contribution {
   scope: string;
@@ -45,17 +62,13 @@ interface Contribution {
   fields: Partial<Record<CounterField, number>>;
 }
 
+/** What a task adds to the counters: an exempt one counts only as exempt, in no month scope. */
 function contributions(task: CountedTask): Contribution[] {
   const fields: Partial<Record<CounterField, number>> = { [task.status]: 1 };
   if (isOnTime(task)) fields.onTime = 1;
   const list: Contribution[] = scopesOf(task).map((scope) => ({ scope, dueDate: task.dueDate, fields }));
-  if (task.firstSubmittedOn) {
-    list.push({
-      scope: FIRST_REPORTED_IN,
-      dueDate: `${task.firstSubmittedOn.slice(0, 7)}-01`,
-      fields: { submitted: 1 },
-    });
-  }
+  const reported = reportedOn(task);
+  if (reported) list.push({ scope: REPORTED_IN, dueDate: `${reported.slice(0, 7)}-01`, fields: { submitted: 1 } });
   if (task.status === 'approved' && task.reviewedAt) {
     const month = shanghaiDate(new Date(task.reviewedAt)).slice(0, 7);
     list.push({ scope: APPROVED_IN, dueDate: `${month}-01`, fields: { approved: 1 } });
@@ -91,7 +104,7 @@ export function counterDeltas(before: CountedTask | null, after: CountedTask | n
 
 export function bucketOf(counter: CounterRecord): RateBucket {
   const { dueDate, pending, submitted, approved, returned, onTime } = counter;
-  return { dueDate, pending, submitted, approved, returned, onTime };
+  return { dueDate, pending, submitted, approved, returned, onTime, exempt: counter.exempt ?? 0 };
 }
 
 /** Counters recomputed from tasks: what `stats:verify` compares the kept counters with. */
@@ -110,6 +123,7 @@ export function countersFromTasks(tasks: Iterable<CountedTask>): CounterRecord[]
         approved: 0,
         returned: 0,
         onTime: 0,
+        exempt: 0,
       };
       for (const [field, value] of Object.entries(delta.change) as Array<[CounterField, number]>)
         counter[field] += value;

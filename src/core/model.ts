@@ -91,8 +91,70 @@ export interface TaskRecord {
   reviewedAt: Instant | null;
   reviewedBy: string | null;
   reviewComment: string | null;
+  /**
+   * The status a submitted report was submitted from (pending or returned): what a withdrawal
+   * goes back to. Null while nothing is submitted (and on tasks stored before withdrawals existed).
+   */
+  statusBeforeSubmit: 'pending' | 'returned' | null;
+  /** When the last submission was withdrawn (撤回), until the next one. */
+  withdrawnAt: Instant | null;
+  /** The due date the task had before an approved 延期 moved `dueDate`; null while it never moved. */
+  originalDueDate: IsoDate | null;
+  /** The last 延期 request, open or decided; null if none was ever made. */
+  extension: ExtensionRequest | null;
+  /** The last 不涉及 request, open, decided or revoked; null if none was ever made. */
+  exemption: ExemptionRequest | null;
   createdAt: Instant;
   updatedAt: Instant;
+}
+
+export type RequestDecision = 'approve' | 'refuse';
+export type RequestStatus = 'pending' | 'approved' | 'refused';
+
+/** Who made or decided a request, and when. */
+interface RequestParties {
+  requestedAt: Instant;
+  requestedBy: string;
+  requestedByName: string;
+  decidedAt: Instant | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  /** The decider's comment: required for a refusal. */
+  comment: string | null;
+}
+
+/** 延期: the unit asks its lead unit for a later due date; `dueDate` moves only on approval. */
+export interface ExtensionRequest extends RequestParties {
+  /** The date asked for. */
+  dueDate: IsoDate;
+  /** The task's due date when it was asked. */
+  fromDueDate: IsoDate;
+  reason: string;
+  status: RequestStatus;
+  /** Asked after the due date had passed. */
+  late: boolean;
+}
+
+/** 不涉及: the unit asks its lead unit to agree the item does not apply to it this year. */
+export interface ExemptionRequest extends RequestParties {
+  reason: string;
+  /** `revoked`: approved, then withdrawn by the lead unit (the task is pending again). */
+  status: RequestStatus | 'revoked';
+  revokedAt: Instant | null;
+  revokedByName: string | null;
+  revokeComment: string | null;
+}
+
+/** 领导批示: a leader's instruction on one task, or on a unit as a whole (taskId null). */
+export interface InstructionRecord {
+  id: string;
+  districtId: string;
+  unitId: string;
+  taskId: string | null;
+  text: string;
+  authorOpenid: string;
+  authorName: string;
+  createdAt: Instant;
 }
 
 export type HistoryAction =
@@ -104,7 +166,16 @@ export type HistoryAction =
   | 'submit'
   | 'approve'
   | 'return'
-  | 'urge';
+  | 'withdraw'
+  | 'urge'
+  | 'extension.request'
+  | 'extension.approve'
+  | 'extension.refuse'
+  | 'exemption.request'
+  | 'exemption.approve'
+  | 'exemption.refuse'
+  | 'exemption.revoke'
+  | 'instruction';
 
 export interface HistoryEntry {
   districtId: string;
@@ -172,7 +243,7 @@ export interface CounterRecord {
   year: number;
   /**
    * district · unit:<id> · l1:<no> · l2:<no> · item:<no>; and for the monthly trend,
-   * first-reported-in / approved-in, whose date is the first day of the month counted.
+   * reported-in / approved-in, whose date is the first day of the month counted.
    */
   scope: string;
   dueDate: IsoDate;
@@ -181,6 +252,8 @@ export interface CounterRecord {
   approved: number;
   returned: number;
   onTime: number;
+  /** 不涉及: counted apart, in no total and no rate. */
+  exempt: number;
 }
 
 /** A reminder in a person's list in the app (and, in WeChat, a subscribe message if they allow it). */

@@ -13,8 +13,15 @@ export interface RateBucket {
   returned: number;
   /** Tasks first submitted no later than their due date. */
   onTime: number;
+  /** 不涉及: kept apart, in no total and no rate. */
+  exempt: number;
 }
 
+/**
+ * Every rate with the counts it comes from: completionRate = approved / total, reportRate =
+ * reported / total (reported = submitted + approved), onTimeRate = onTime / due. `total` =
+ * pending + submitted + approved + returned; exempt tasks are counted apart and in none of them.
+ */
 export interface Rates {
   total: number;
   due: number;
@@ -22,8 +29,12 @@ export interface Rates {
   submitted: number;
   approved: number;
   returned: number;
+  /** submitted + approved: what reportRate counts. */
+  reported: number;
   overdue: number;
   onTime: number;
+  /** 不涉及, not in `total`. */
+  exempt: number;
   completionRate: number;
   reportRate: number;
   onTimeRate: number;
@@ -37,11 +48,12 @@ export interface RatedTask {
 }
 
 export function emptyBucket(dueDate: IsoDate): RateBucket {
-  return { dueDate, pending: 0, submitted: 0, approved: 0, returned: 0, onTime: 0 };
+  return { dueDate, pending: 0, submitted: 0, approved: 0, returned: 0, onTime: 0, exempt: 0 };
 }
 
+/** First submitted by the due date; an exempt task is never counted. */
 export function isOnTime(task: RatedTask): boolean {
-  return Boolean(task.firstSubmittedOn && task.firstSubmittedOn <= task.dueDate);
+  return task.status !== 'exempt' && Boolean(task.firstSubmittedOn && task.firstSubmittedOn <= task.dueDate);
 }
 
 export function bucketsFromTasks(tasks: Iterable<RatedTask>): RateBucket[] {
@@ -64,10 +76,22 @@ function ratio(part: number, whole: number, whenEmpty: number): number {
  * onTimeRate = due tasks first submitted by their due date / due (1 when nothing is due).
  * `due` counts tasks due on or before `asOf`. Overdue ones are past due (due before `asOf`) and neither
  * submitted nor approved: on its due day a task can still be reported on time, and shows yellow, not
- * red, so it is not counted overdue until the day after.
+ * red, so it is not counted overdue until the day after. Exempt tasks are in none of these: they
+ * are counted apart (`exempt`).
  */
 export function ratesFromBuckets(buckets: Iterable<RateBucket>, asOf: IsoDate): Rates {
-  const rates = { total: 0, due: 0, pending: 0, submitted: 0, approved: 0, returned: 0, overdue: 0, onTime: 0 };
+  const rates = {
+    total: 0,
+    due: 0,
+    pending: 0,
+    submitted: 0,
+    approved: 0,
+    returned: 0,
+    reported: 0,
+    overdue: 0,
+    onTime: 0,
+    exempt: 0,
+  };
   for (const bucket of buckets) {
     const count = bucket.pending + bucket.submitted + bucket.approved + bucket.returned;
     rates.total += count;
@@ -75,6 +99,8 @@ export function ratesFromBuckets(buckets: Iterable<RateBucket>, asOf: IsoDate): 
     rates.submitted += bucket.submitted;
     rates.approved += bucket.approved;
     rates.returned += bucket.returned;
+    rates.reported += bucket.submitted + bucket.approved;
+    rates.exempt += bucket.exempt;
     if (bucket.dueDate <= asOf) {
       rates.due += count;
       rates.onTime += bucket.onTime;
@@ -84,7 +110,7 @@ export function ratesFromBuckets(buckets: Iterable<RateBucket>, asOf: IsoDate): 
   return {
     ...rates,
     completionRate: ratio(rates.approved, rates.total, 0),
-    reportRate: ratio(rates.submitted + rates.approved, rates.total, 0),
+    reportRate: ratio(rates.reported, rates.total, 0),
     onTimeRate: ratio(rates.onTime, rates.due, 1),
   };
 }

@@ -4,9 +4,26 @@ import type { TaskStatus } from './status';
 /**
  * When staff hear about a task: 7, 3 and 1 days before it is due, on the day, and once a week
  * while it is overdue (the day after, then every 7 days) — only while it still needs a report.
- * Returns and urges are reminded when they happen.
+ * Returns and approvals, urges, requests (to the lead unit's reviewers), their decisions (to the unit) and
+ * leaders' instructions are reminded when they happen.
  */
-export type ReminderKind = 'due-7' | 'due-3' | 'due-1' | 'due-0' | 'overdue' | 'returned' | 'urge';
+export type ReminderKind =
+  | 'due-7'
+  | 'due-3'
+  | 'due-1'
+  | 'due-0'
+  | 'overdue'
+  | 'returned'
+  | 'approved'
+  | 'urge'
+  | 'extension-requested'
+  | 'extension-approved'
+  | 'extension-refused'
+  | 'exemption-requested'
+  | 'exemption-approved'
+  | 'exemption-refused'
+  | 'exemption-revoked'
+  | 'instruction';
 
 export const REMINDER_LABEL: Record<ReminderKind, string> = {
   'due-7': '7天后到期',
@@ -15,7 +32,16 @@ export const REMINDER_LABEL: Record<ReminderKind, string> = {
   'due-0': '今天到期',
   overdue: '已逾期',
   returned: '被退回',
+  approved: '审核通过',
   urge: '催办',
+  'extension-requested': '延期申请',
+  'extension-approved': '延期已同意',
+  'extension-refused': '延期未同意',
+  'exemption-requested': '不涉及申请',
+  'exemption-approved': '不涉及已同意',
+  'exemption-refused': '不涉及未同意',
+  'exemption-revoked': '不涉及已撤销',
+  instruction: '领导批示',
 };
 
 const BEFORE_DUE: Array<[number, ReminderKind]> = [
@@ -25,6 +51,7 @@ const BEFORE_DUE: Array<[number, ReminderKind]> = [
   [0, 'due-0'],
 ];
 
+/** Pending or returned: an exempt task (不涉及), a submitted or an approved one needs nothing. */
 export function needsReport(status: TaskStatus): boolean {
   return status === 'pending' || status === 'returned';
 }

@@ -1,6 +1,11 @@
 import { daysBetween, type IsoDate } from './dates';
 
-export type TaskStatus = 'pending' | 'submitted' | 'approved' | 'returned';
+/**
+ * pending → submitted → approved | returned → submitted …; a submitted report may be withdrawn
+ * (back to what it was). `exempt` (不涉及): the lead unit agreed the item does not apply to the unit
+ * this year; it is left out of every total and rate.
+ */
+export type TaskStatus = 'pending' | 'submitted' | 'approved' | 'returned' | 'exempt';
 export type Light = 'green' | 'blue' | 'yellow' | 'red' | 'grey';
 
 export const STATUS_LABEL: Record<TaskStatus, string> = {
@@ -8,6 +13,7 @@ export const STATUS_LABEL: Record<TaskStatus, string> = {
   submitted: '待审核',
   approved: '已通过',
   returned: '已退回',
+  exempt: '不涉及',
 };
 
 export const LIGHT_LABEL: Record<Light, string> = {
@@ -28,9 +34,10 @@ export interface TaskTiming {
 
 /**
  * green approved · blue submitted · yellow due within 7 days, or returned · red past due and not
- * submitted (a returned task past due too) · grey not yet near.
+ * submitted (a returned task past due too) · grey not yet near, or exempt.
  */
 export function lightOf(task: TaskTiming, today: IsoDate): Light {
+  if (task.status === 'exempt') return 'grey';
   if (task.status === 'approved') return 'green';
   if (task.status === 'submitted') return 'blue';
   const daysLeft = daysBetween(today, task.dueDate);

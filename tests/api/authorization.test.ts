@@ -25,6 +25,10 @@ type Caller = keyof typeof CALLERS;
 
 const SUBMITTED = 'xijiao-2026-2-annual';
 const PENDING = 'xijiao-2026-3-annual';
+/** With a 延期 request open, a 不涉及 request open, and a 不涉及 approved (all items 区司法局 leads). */
+const EXTENSION_ASKED = 'xijiao-2026-8-annual';
+const EXEMPTION_ASKED = 'xijiao-2026-5-annual';
+const EXEMPTED = 'xijiao-2026-4-annual';
 
 type Outcome = 'ok' | 'FORBIDDEN';
 type Scenario = { action: string; payload: (h: Harness) => unknown; expect: Record<Caller, Outcome> };
@@ -81,6 +85,48 @@ const SCENARIOS: Scenario[] = [
     expect: only('leadReviewer'),
   },
   { action: 'review.queue', payload: () => ({}), expect: only('leadReviewer', 'otherReviewer', 'leader') },
+  {
+    action: 'review.queue',
+    payload: () => ({ kind: 'extension', unitId: 'xijiao', itemNo: 8 }),
+    expect: only('leadReviewer', 'otherReviewer', 'leader'),
+  },
+  {
+    action: 'report.withdraw',
+    payload: () => ({ taskId: SUBMITTED, requestId: 'matrix-withdraw-1' }),
+    expect: only('ownStaff'),
+  },
+  {
+    action: 'extension.request',
+    payload: () => ({ taskId: PENDING, dueDate: '2027-01-31', reason: '人手不足' }),
+    expect: only('ownStaff'),
+  },
+  {
+    action: 'extension.decide',
+    payload: () => ({ taskId: EXTENSION_ASKED, decision: 'approve' }),
+    expect: only('leadReviewer', 'leader'),
+  },
+  {
+    action: 'extension.decide',
+    payload: () => ({ taskId: EXTENSION_ASKED, decision: 'refuse', comment: '须按期完成' }),
+    expect: only('leadReviewer', 'leader'),
+  },
+  {
+    action: 'exemption.request',
+    payload: () => ({ taskId: PENDING, reason: '不涉及' }),
+    expect: only('ownStaff'),
+  },
+  {
+    action: 'exemption.decide',
+    payload: () => ({ taskId: EXEMPTION_ASKED, decision: 'approve' }),
+    expect: only('leadReviewer', 'leader'),
+  },
+  {
+    action: 'exemption.revoke',
+    payload: () => ({ taskId: EXEMPTED, comment: '经核实涉及' }),
+    expect: only('leadReviewer', 'leader'),
+  },
+  { action: 'instruction.add', payload: () => ({ taskId: PENDING, text: '请抓紧' }), expect: only('leader') },
+  { action: 'instruction.add', payload: () => ({ unitId: 'xijiao', text: '请抓紧' }), expect: only('leader') },
   {
     action: 'events.record',
     payload: () => ({ itemNo: 25, date: '2026-11-20' }),
@@ -141,6 +187,11 @@ describe('the authorization matrix', () => {
       note: '述法已纳入',
       requestId: 'setup-req-1',
     });
+    const own = CALLERS.ownStaff.openid;
+    await template.ok(own, 'extension.request', { taskId: EXTENSION_ASKED, dueDate: '2027-01-31', reason: '理由' });
+    await template.ok(own, 'exemption.request', { taskId: EXEMPTION_ASKED, reason: '不涉及' });
+    await template.ok(own, 'exemption.request', { taskId: EXEMPTED, reason: '不涉及' });
+    await template.ok(CALLERS.leadReviewer.openid, 'exemption.decide', { taskId: EXEMPTED, decision: 'approve' });
   }, 60_000);
 
   afterAll(async () => template.close());

@@ -40,10 +40,40 @@ const HEADERS: Record<string, string[]> = {
     '完成率',
     '报送率',
     '按时率',
+    '待报送',
+    '不涉及',
   ],
-  按指标: ['层级', '指标', '任务数', '已到期', '已完成', '待审核', '已退回', '逾期', '完成率', '报送率', '按时率'],
+  按指标: [
+    '层级',
+    '指标',
+    '任务数',
+    '已到期',
+    '已完成',
+    '待审核',
+    '已退回',
+    '逾期',
+    '完成率',
+    '报送率',
+    '按时率',
+    '待报送',
+    '不涉及',
+  ],
   逾期清单: ['单位', '序号', '任务', '事项', '截止日期', '逾期天数'],
-  明细: ['单位', '序号', '任务', '事项', '截止日期', '状态', '首次报送日期', '审核日期', '审核意见', '材料数'],
+  明细: [
+    '单位',
+    '序号',
+    '任务',
+    '事项',
+    '截止日期',
+    '状态',
+    '首次报送日期',
+    '审核日期',
+    '审核意见',
+    '材料数',
+    '原定截止日期',
+    '说明',
+  ],
+  不涉及清单: ['单位', '序号', '任务', '事项', '不涉及理由', '同意日期', '同意人'],
 };
 
 const utcDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -179,7 +209,8 @@ describe('exports: the district workbook and the annual report draft', () => {
           unit.name,
           [total, due, approved, submitted, returned, overdue],
         ]);
-        expect(row.getCell(1).value).toBe(index + 1);
+        // Ranked as the dashboard ranks (1, 2 …); too few tasks due: 不排名, after the ranked.
+        expect(row.getCell(1).value).toBe(unit.ranked ? index + 1 : '不排名');
         expect(row.getCell(10).value).toBeCloseTo(rates.completionRate, 4);
         expect(row.getCell(12).value).toBeCloseTo(rates.onTimeRate, 4);
         for (const column of [10, 11, 12]) expect(row.getCell(column).numFmt).toBe('0.0%');

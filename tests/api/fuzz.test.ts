@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { counterDrift } from '../../server/counterDrift';
 import { API_HANDLERS } from '../../server/handlers';
 import { EXPORT_HANDLERS } from '../../server/handlers/exportHandlers';
 
@@ -34,6 +35,9 @@ const KEYS = [
   'kind',
   'tags',
   'aliases',
+  'reason',
+  'dueDate',
+  'text',
 ];
 const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', ''];
 
@@ -60,6 +64,7 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
     '{"$ne":null}',
   ),
   fc.constantFrom('2026-02-30', '2026-13-01', '9999-12-31', 'staff', 'admin', 'approve', 'return', 'xijiao', 'sfj'),
+  fc.constantFrom('refuse', 'report', 'extension', 'exemption', '2027-01-31', 'xijiao-2026-2-annual'),
   fc.boolean(),
   fc.constant(null),
   fc.array(fc.string(), { maxLength: 5 }),
@@ -109,4 +114,93 @@ describe('fuzzing every action with 1,000 generated payloads', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }, 120_000);
   }
+});
+
+/**
+ * The workflow's steps in generated orders, by generated people: submit, withdraw, review, the
+ * 延期 and 不涉及 requests and their decisions, revocations, instructions. Whatever the order, no
+ * call is INTERNAL, a refused one changes nothing, a task never has two open requests, and the
+ * counters stay exactly what the tasks say.
+ */
+describe('generated sequences of withdrawals, requests and decisions', () => {
+  const TASKS = ['xijiao-2026-2-annual', 'xijiao-2026-1-d0301', 'sfj-2026-3-annual', 'hetang-2026-9-d0731'];
+  const PEOPLE = ['g-staff-xijiao', 'g-staff-sfj', 'g-staff-hetang', 'g-reviewer-sfj', 'g-reviewer-zfb', 'g-leader'];
+  const text = fc.constantFrom('理由', '', '  ', '请补充', '经核实涉及');
+  const decision = fc.constantFrom('approve', 'refuse', 'return');
+  const taskId = fc.constantFrom(...TASKS);
+  type Step = [string, Record<string, unknown>];
+  const as =
+    (action: string) =>
+    (payload: Record<string, unknown>): Step => [action, payload];
+  const dueDate = fc.constantFrom('2026-11-27', '2026-12-31', '2027-01-31', '2028-01-01');
+  const comment = fc.option(text, { nil: undefined });
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({ taskId, note: text, requestId: fc.constant('') }).map(as('report.submit')),
+    fc.record({ taskId, requestId: fc.constant('') }).map(as('report.withdraw')),
+    fc.record({ taskId, decision, comment: text }).map(as('report.review')),
+    fc.record({ taskId, dueDate, reason: text }).map(as('extension.request')),
+    fc.record({ taskId, decision, comment }).map(as('extension.decide')),
+    fc.record({ taskId, reason: text }).map(as('exemption.request')),
+    fc.record({ taskId, decision, comment }).map(as('exemption.decide')),
+    fc.record({ taskId, comment: text }).map(as('exemption.revoke')),
+    fc.record({ taskId, text }).map(as('instruction.add')),
+  );
+
+  it('keeps every invariant, on SQLite', async () => {
+    const h = await createHarness({ now: '2026-11-28T02:00:00.000Z' });
+    try {
+      for (const openid of PEOPLE) {
+        const [, role, unitId] = openid.split('-');
+        await h.addUser(openid, role as 'staff' | 'reviewer' | 'leader', role === 'leader' ? 'zfb' : unitId);
+      }
+      const changes = () => (h.sqlite.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+      let counter = 0;
+      const succeeded = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(step, fc.constantFrom(...PEOPLE)), { minLength: 5, maxLength: 25 }),
+          async (steps) => {
+            for (const [[action, payload], openid] of steps) {
+              counter += 1;
+              const input = 'requestId' in payload ? { ...payload, requestId: `gen-${counter}-request` } : payload;
+              const before = changes();
+              const reply = await h.call(openid, action, input);
+              if (reply.ok) succeeded.set(action, (succeeded.get(action) ?? 0) + 1);
+              else {
+                expect([action, reply.error.code]).not.toEqual([action, 'INTERNAL']);
+                expect(changes()).toBe(before);
+              }
+            }
+            for (const id of TASKS) {
+              const task = await h.store.getTask('changjiang', id);
+              if (!task) continue;
+              const open = [task.extension?.status, task.exemption?.status].filter((status) => status === 'pending');
+              expect(open.length).toBeLessThanOrEqual(1);
+              expect(task.status === 'exempt').toBe(task.exemption?.status === 'approved');
+              if (task.originalDueDate) expect(task.dueDate > task.originalDueDate).toBe(true);
+            }
+            expect(await counterDrift(h.store, 'changjiang', 2026)).toEqual([]);
+          },
+        ),
+        // A fixed seed: the same sequences every run, and they reach every step (checked below).
+        { numRuns: 250, seed: 1 },
+      );
+      // The sequences reached every step, not only its refusals.
+      expect([...succeeded.keys()].sort()).toEqual(
+        [
+          'report.submit',
+          'report.withdraw',
+          'report.review',
+          'extension.request',
+          'extension.decide',
+          'exemption.request',
+          'exemption.decide',
+          'exemption.revoke',
+          'instruction.add',
+        ].sort(),
+      );
+    } finally {
+      await h.close();
+    }
+  }, 120_000);
 });

@@ -87,7 +87,17 @@ describe('tenancy: one district never sees or changes another’s data', () => {
     'evidence.link': () => [{ taskId: aTask, evidenceId: aEvidence }],
     'evidence.remove': () => [{ taskId: aTask, evidenceId: aEvidence }],
     'report.submit': () => [{ taskId: aTask, note: '越权', requestId: 'tenancy-req-2' }],
-    'review.queue': () => [{ year: 2026 }],
+    'report.withdraw': () => [{ taskId: aTask, requestId: 'tenancy-req-3' }],
+    'extension.request': () => [{ taskId: aTask, dueDate: '2027-01-31', reason: '越权' }],
+    'extension.decide': () => [{ taskId: aTask, decision: 'approve' }],
+    'exemption.request': () => [{ taskId: aTask, reason: '越权' }],
+    'exemption.decide': () => [{ taskId: aTask, decision: 'approve' }],
+    'exemption.revoke': () => [{ taskId: aTask, comment: '越权' }],
+    'instruction.add': () => [
+      { taskId: aTask, text: '越权批示' },
+      { unitId: 'xijiao', text: '越权批示' },
+    ],
+    'review.queue': () => [{ year: 2026 }, { year: 2026, unitId: 'xijiao', kind: 'report' }],
     'report.review': () => [{ taskId: aTask, decision: 'approve' }],
     'summary.district': () => [{ year: 2026 }],
     'summary.unit': () => [{ unitId: 'xijiao', year: 2026 }],
@@ -119,6 +129,7 @@ describe('tenancy: one district never sees or changes another’s data', () => {
       await h.store.listUsers('changjiang'),
       await h.store.listUnits('changjiang'),
       await h.store.listEvidenceForTask('changjiang', aTask),
+      await h.store.listInstructions('changjiang', { unitId: 'xijiao', limit: 100 }),
     ]);
     for (const [action, payloads] of Object.entries(attempts)) {
       for (const payload of payloads(h)) {
@@ -140,6 +151,7 @@ describe('tenancy: one district never sees or changes another’s data', () => {
       await h.store.listUsers('changjiang'),
       await h.store.listUnits('changjiang'),
       await h.store.listEvidenceForTask('changjiang', aTask),
+      await h.store.listInstructions('changjiang', { unitId: 'xijiao', limit: 100 }),
     ]);
     expect(aAfter).toBe(aBefore);
   });

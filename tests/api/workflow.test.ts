@@ -233,11 +233,25 @@ describe('the district summary', () => {
       ]);
       expect(summary.trend[2]).toEqual({
         month: '2026-03',
+        asOf: '2026-03-31',
+        total,
+        reported: 2,
+        approved: 1,
         completionRate: Math.round((1 / total) * 10000) / 10000,
         reportRate: Math.round((2 / total) * 10000) / 10000,
       });
+      expect(summary.trend[3]).toMatchObject({ asOf: '2026-04-02', reported: 2, approved: 2 });
       expect(summary.trend[3].completionRate).toBe(Math.round((2 / total) * 10000) / 10000);
-      expect(summary.trend[0]).toEqual({ month: '2026-01', completionRate: 0, reportRate: 0 });
+      expect(summary.trend[3].reportRate).toBe(summary.totals.reportRate);
+      expect(summary.trend[0]).toEqual({
+        month: '2026-01',
+        asOf: '2026-01-31',
+        total,
+        reported: 0,
+        approved: 0,
+        completionRate: 0,
+        reportRate: 0,
+      });
       expect(await counterDrift(h.store, 'changjiang', 2026)).toEqual([]);
     } finally {
       await h.close();

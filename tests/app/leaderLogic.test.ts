@@ -18,6 +18,8 @@ function task(overrides: Partial<TaskSummary> & Pick<TaskSummary, 'id'>): TaskSu
     evidenceCount: 0,
     reviewComment: null,
     version: 1,
+    originalDueDate: null,
+    openRequest: null,
     ...overrides,
   };
 }

@@ -29,6 +29,8 @@ function task(fields: Partial<TaskSummary> & Pick<TaskSummary, 'id'>): TaskSumma
     evidenceCount: 0,
     reviewComment: null,
     version: 1,
+    originalDueDate: null,
+    openRequest: null,
     ...fields,
   };
 }

@@ -132,7 +132,7 @@ describe('the bundled cloud functions on a fresh environment (real wx-server-sdk
     const kinds = (await api.ok('o-staff', 'reminders.list')).reminders.map(
       (reminder: { kind: string }) => reminder.kind,
     );
-    expect(kinds).toEqual(['returned']); // told of the return; the urge went to 荷塘 only
+    expect(kinds).toEqual(['approved', 'returned']); // told of the return and the approval; the urge went to 荷塘 only
 
     const store = new CloudDbStore(real.database({ throwOnNotFound: false }));
     expect(await counterDrift(store, 'changjiang', 2026)).toEqual([]);
@@ -154,7 +154,14 @@ describe('the bundled cloud functions on a fresh environment (real wx-server-sdk
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await download(xlsx.fileId)) as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['总览', '按单位', '按指标', '逾期清单', '明细']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '总览',
+      '按单位',
+      '按指标',
+      '逾期清单',
+      '明细',
+      '不涉及清单',
+    ]);
     const overview = workbook.getWorksheet('总览') as ExcelJS.Worksheet;
     const approvedRow = overview.getRows(2, overview.rowCount)?.find((row) => row.getCell(1).value === '已完成');
     expect(approvedRow?.getCell(2).value).toBe(1);

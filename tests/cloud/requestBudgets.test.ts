@@ -11,7 +11,6 @@ describe('request budgets on the WeChat cloud (8 ms a request)', () => {
 
   beforeAll(async () => {
     result = await runCloudScenario(8);
-    console.log(JSON.stringify(result, null, 1));
   }, 300_000);
 
   it.each([

@@ -1,7 +1,10 @@
 import { countersFromTasks } from '../../src/core/counters';
 import type {
   EvidenceRecord,
+  ExemptionRequest,
+  ExtensionRequest,
   HistoryEntry,
+  InstructionRecord,
   InviteRecord,
   ReminderRecord,
   TaskRecord,
@@ -45,6 +48,11 @@ export function makeTask(overrides: Partial<TaskRecord> = {}): TaskRecord {
     reviewedAt: null,
     reviewedBy: null,
     reviewComment: null,
+    statusBeforeSubmit: null,
+    withdrawnAt: null,
+    originalDueDate: null,
+    extension: null,
+    exemption: null,
     createdAt: AT,
     updatedAt: AT,
   };
@@ -441,6 +449,146 @@ export function runStoreContract(
           (counter) => counter.scope === 'unit:xijiao' && counter.dueDate === '2026-03-01',
         );
         expect(unit).toMatchObject({ approved: 1, pending: 0, submitted: 0, returned: 0, onTime: 0 });
+      });
+    });
+
+    describe('withdrawals, requests, exemptions and instructions', () => {
+      const extension = (overrides: Partial<ExtensionRequest> = {}): ExtensionRequest => ({
+        dueDate: '2027-01-31',
+        fromDueDate: '2026-12-31',
+        reason: '年底集中述法',
+        status: 'pending',
+        late: false,
+        requestedAt: AT,
+        requestedBy: 'o-staff-1',
+        requestedByName: '张三',
+        decidedAt: null,
+        decidedBy: null,
+        decidedByName: null,
+        comment: null,
+        ...overrides,
+      });
+      const exemption: ExemptionRequest = {
+        reason: '本街道无执法事项',
+        status: 'approved',
+        requestedAt: AT,
+        requestedBy: 'o-staff-1',
+        requestedByName: '张三',
+        decidedAt: AT,
+        decidedBy: 'o-reviewer',
+        decidedByName: '李四',
+        comment: null,
+        revokedAt: null,
+        revokedByName: null,
+        revokeComment: null,
+      };
+      const instruction = (overrides: Partial<InstructionRecord> = {}): InstructionRecord => ({
+        id: 'in-1',
+        districtId: 'changjiang',
+        unitId: 'xijiao',
+        taskId: null,
+        text: '全年任务要抓紧',
+        authorOpenid: 'o-leader',
+        authorName: '赵区长',
+        createdAt: AT,
+        ...overrides,
+      });
+
+      it('keeps a request on the task, finds the tasks with one open, and moves the counters with the due date', async () => {
+        const task = makeTask();
+        const other = makeTask({ id: 'other', itemNo: 3, unitId: 'hetang' });
+        await store.insertTasks([task, other], (candidate) => historyFor(candidate));
+        const asked = { ...task, version: 2, extension: extension() };
+        await store.commitTaskChange({ before: task, after: asked, history: [historyFor(task)] });
+        expect(await store.getTask('changjiang', task.id)).toEqual(asked);
+        expect((await store.listTasks('changjiang', { year: 2026, openRequest: true })).map((t) => t.id)).toEqual([
+          task.id,
+        ]);
+        expect(await store.listTasks('changjiang', { year: 2026, openRequest: true, unitId: 'hetang' })).toEqual([]);
+        const moved = {
+          ...asked,
+          version: 3,
+          dueDate: '2027-01-31',
+          originalDueDate: '2026-12-31',
+          extension: extension({ status: 'approved', decidedAt: AT, decidedBy: 'o-reviewer', decidedByName: '李四' }),
+        };
+        await store.commitTaskChange({ before: asked, after: moved, history: [historyFor(task)] });
+        expect(await store.getTask('changjiang', task.id)).toEqual(moved);
+        expect(await store.listTasks('changjiang', { year: 2026, openRequest: true })).toEqual([]);
+        await expectCountersAgree(store, 'changjiang', 2026);
+        const unit = (await store.listCounters('changjiang', 2026)).filter(
+          (c) => c.scope === 'unit:xijiao' && c.pending !== 0,
+        );
+        expect(unit.map((c) => [c.dueDate, c.pending])).toEqual([['2027-01-31', 1]]);
+      });
+
+      it('keeps a withdrawal, and the trend’s month counter follows the standing report', async () => {
+        const task = makeTask();
+        await store.insertTasks([task], (candidate) => historyFor(candidate));
+        const sent = { ...submitted(task), statusBeforeSubmit: 'pending' as const };
+        await store.commitTaskChange({ before: task, after: sent, history: [historyFor(task)] });
+        const month = (await store.listCounters('changjiang', 2026)).filter((c) => c.scope === 'reported-in');
+        expect(month.map((c) => [c.dueDate, c.submitted])).toEqual([['2026-11-01', 1]]);
+        const back = {
+          ...sent,
+          version: sent.version + 1,
+          status: 'pending' as const,
+          statusBeforeSubmit: null,
+          withdrawnAt: AT,
+          submittedAt: null,
+          firstSubmittedAt: null,
+          firstSubmittedOn: null,
+        };
+        await store.commitTaskChange({ before: sent, after: back, history: [historyFor(task)] });
+        expect(await store.getTask('changjiang', task.id)).toEqual(back);
+        const standing = (await store.listCounters('changjiang', 2026)).filter(
+          (c) => c.scope === 'reported-in' && c.submitted !== 0,
+        );
+        expect(standing).toEqual([]);
+        await expectCountersAgree(store, 'changjiang', 2026);
+      });
+
+      it('counts an exempt task apart: in its own counter, in no other', async () => {
+        const task = makeTask();
+        await store.insertTasks([task, makeTask({ id: 'x' })], (candidate) => historyFor(candidate));
+        const exempt = { ...task, version: 2, status: 'exempt' as const, exemption };
+        await store.commitTaskChange({ before: task, after: exempt, history: [historyFor(task)] });
+        expect(await store.getTask('changjiang', task.id)).toEqual(exempt);
+        await expectCountersAgree(store, 'changjiang', 2026);
+        const [district] = (await store.listCounters('changjiang', 2026)).filter((c) => c.scope === 'district');
+        expect(district).toMatchObject({ pending: 1, exempt: 1, submitted: 0, approved: 0, returned: 0, onTime: 0 });
+        expect((await store.listTasks('changjiang', { statuses: ['exempt'] })).map((t) => t.id)).toEqual([task.id]);
+      });
+
+      it('keeps instructions per unit, newest first; with a task, that task’s and the unit’s', async () => {
+        const task = makeTask();
+        await store.insertTasks([task], (candidate) => historyFor(candidate));
+        const onUnit = instruction();
+        const onTask = instruction({
+          id: 'in-2',
+          taskId: task.id,
+          text: '本项重点督办',
+          createdAt: '2026-11-29T01:00:00.000Z',
+        });
+        const onOther = instruction({ id: 'in-3', taskId: 'other-task', createdAt: '2026-11-30T01:00:00.000Z' });
+        await store.addInstruction(onUnit);
+        await store.commitTaskChange({
+          before: task,
+          after: { ...task, version: 2 },
+          history: [historyFor(task, { action: 'instruction', comment: onTask.text })],
+          instruction: onTask,
+        });
+        await store.addInstruction(onOther);
+        await store.addInstruction(instruction({ id: 'in-4', unitId: 'hetang' }));
+        await store.addInstruction(instruction({ id: 'in-5', districtId: 'zhushan' }));
+        const list = (filter: { taskId?: string; limit?: number } = {}) =>
+          store.listInstructions('changjiang', { unitId: 'xijiao', limit: 10, ...filter });
+        expect(await list()).toEqual([onOther, onTask, onUnit]);
+        expect(await list({ taskId: task.id })).toEqual([onTask, onUnit]);
+        expect(await list({ limit: 2 })).toEqual([onOther, onTask]);
+        expect(await store.listInstructions('zhushan', { unitId: 'xijiao', limit: 10 })).toHaveLength(1);
+        await expect(store.addInstruction(onUnit)).rejects.toBeInstanceOf(StoreConflictError);
+        expect(await list()).toHaveLength(3);
       });
     });
 

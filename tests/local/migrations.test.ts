@@ -16,7 +16,13 @@ import type {
 import { StoreVersionError } from '../../src/core/ports/Store';
 import { storeSnapshot } from '../support/apiHarness';
 import { loadCatalog, loadHolidays } from '../support/fixtures';
-import { createOldDatabase, type OldContent, type OldEvidenceRecord } from '../support/oldSchemas';
+import {
+  createOldDatabase,
+  oldCountersFromTasks,
+  type OldContent,
+  type OldEvidenceRecord,
+  type OldTaskRecord,
+} from '../support/oldSchemas';
 
 const D = 'changjiang';
 const CREATED = '2026-01-05T01:00:00.000Z';
@@ -45,8 +51,19 @@ function user(openid: string, role: UserRecord['role'], unitId: string, name: st
   return { ...record, ...extra };
 }
 
-function task(id: string, overrides: Partial<TaskRecord>): TaskRecord {
-  const record: TaskRecord = {
+/** What a task stored before version 5 reads as: never withdrawn, never moved, never asked. */
+const NEW_TASK_FIELDS = {
+  statusBeforeSubmit: null,
+  withdrawnAt: null,
+  originalDueDate: null,
+  extension: null,
+  exemption: null,
+} satisfies Partial<TaskRecord>;
+
+const migrated = (t: OldTaskRecord): TaskRecord => ({ ...t, ...NEW_TASK_FIELDS });
+
+function task(id: string, overrides: Partial<OldTaskRecord>): OldTaskRecord {
+  const record: OldTaskRecord = {
     id,
     districtId: D,
     unitId: 'xijiao',
@@ -79,7 +96,7 @@ function task(id: string, overrides: Partial<TaskRecord>): TaskRecord {
 }
 
 function entry(
-  t: TaskRecord,
+  t: OldTaskRecord,
   action: HistoryEntry['action'],
   at: string,
   from: HistoryEntry['fromStatus'],
@@ -306,7 +323,8 @@ function v1Content(): OldContent {
         createdAt: '2026-11-20T02:00:00.000Z',
       },
     ],
-    counters: countersFromTasks(tasks),
+    // As versions 1 to 4 kept them: the trend counted first reports (version 5 counts standing ones).
+    counters: oldCountersFromTasks(tasks),
     reminders: [],
     outbox: [],
     subscriptions: [],
@@ -437,15 +455,17 @@ async function expectContent(store: SqliteStore, content: OldContent): Promise<v
   expect(await store.listUsers(D, { unitId: 'xijiao', role: 'staff' })).toHaveLength(2);
   for (const invite of content.invites) expect(await store.getInvite(invite.code)).toEqual(invite);
 
-  for (const t of content.tasks) expect(await store.getTask(D, t.id)).toEqual(t);
-  const years = [...new Set(content.tasks.map((t) => t.year))];
+  const tasks = content.tasks.map(migrated);
+  for (const t of tasks) expect(await store.getTask(D, t.id)).toEqual(t);
+  const years = [...new Set(tasks.map((t) => t.year))];
   for (const year of years) {
-    const ofYear = content.tasks.filter((t) => t.year === year);
+    const ofYear = tasks.filter((t) => t.year === year);
     expect(await store.listTasks(D, { year })).toEqual([...ofYear].sort(byKey((t) => [t.dueDate, t.itemNo, t.id])));
-    expect(await store.listCounters(D, year)).toEqual(
-      content.counters.filter((c) => c.year === year).sort(byKey(counterKey)),
-    );
+    // The counters as today's code keeps them: exempt 0, the trend's month scope recounted.
+    expect(await store.listCounters(D, year)).toEqual(countersFromTasks(ofYear).sort(byKey(counterKey)));
   }
+  expect(await store.listTasks(D, { openRequest: true })).toEqual([]);
+  expect(await store.listInstructions(D, { unitId: 'xijiao', limit: 10 })).toEqual([]);
   expect((await store.listTasks(D, { statuses: ['submitted'] })).map((t) => t.id).sort()).toEqual(
     content.tasks
       .filter((t) => t.status === 'submitted')
@@ -562,7 +582,7 @@ describe('schema migrations', () => {
     const store = openStore(path);
     expect(await store.dataVersion(D)).toBe(0);
 
-    const before = content.tasks.find((t) => t.id === 'xijiao-2026-2-annual') as TaskRecord;
+    const before = migrated(content.tasks.find((t) => t.id === 'xijiao-2026-2-annual') as OldTaskRecord);
     const after: TaskRecord = {
       ...before,
       status: 'submitted',
@@ -582,7 +602,7 @@ describe('schema migrations', () => {
       ...content.history.filter((h) => h.taskId === before.id),
       submit,
     ]);
-    const tasks = content.tasks.map((t) => (t.id === after.id ? after : t));
+    const tasks = content.tasks.map((t) => (t.id === after.id ? after : migrated(t)));
     expect((await store.listCounters(D, 2026)).sort(byKey(counterKey))).toEqual(
       countersFromTasks(tasks.filter((t) => t.year === 2026)).sort(byKey(counterKey)),
     );

@@ -15,6 +15,13 @@ import { listYearTasks } from '../../server/tasks';
 import type { Store } from '../../src/core/ports/Store';
 import { loadCatalog, loadDirectory, loadHolidays } from './fixtures';
 import { MemoryFileStorage } from './memoryFiles';
+import { cloudStoreOnEmulator } from './realCloud';
+
+/** Which store the handlers run on: SQLite (the local cloud) or CloudDbStore over the cloud emulator. */
+export type StoreAdapter = 'sqlite' | 'cloud';
+
+/** Both adapters, for `describe.each(STORE_ADAPTERS)`. */
+export const STORE_ADAPTERS: StoreAdapter[] = ['sqlite', 'cloud'];
 
 export interface Harness {
   api: ApiContext;
@@ -29,7 +36,11 @@ export interface Harness {
   addUser: (openid: string, role: Role, unitId: string, name?: string) => Promise<UserRecord>;
   /** A year's tasks as users see them: stored, and derived from the catalog where nothing happened yet. */
   yearTasks: (filter: TaskFilter & { year: number }) => Promise<TaskRecord[]>;
+  /** The SQLite store (the SQLite adapter only). */
   sqlite: SqliteStore;
+  adapter: StoreAdapter;
+  /** Everything the store holds, on either adapter: to prove a refused call changed nothing. */
+  snapshot: () => string;
   close: () => Promise<void>;
 }
 
@@ -40,18 +51,28 @@ let ids = 0;
  * catalog and directory, and a fixed clock.
  */
 export async function createHarness(
-  options: { now?: string; demoMode?: boolean; copyOf?: SqliteStore; handlers?: Record<string, Handler> } = {},
+  options: {
+    now?: string;
+    demoMode?: boolean;
+    copyOf?: SqliteStore;
+    handlers?: Record<string, Handler>;
+    /** SQLite unless asked: 'cloud' runs the real wx-server-sdk over the cloud emulator. */
+    adapter?: StoreAdapter;
+  } = {},
 ): Promise<Harness> {
+  const adapter = options.adapter ?? 'sqlite';
   const dir = mkdtempSync(join(tmpdir(), 'api-'));
   if (options.copyOf) {
     options.copyOf.db.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(options.copyOf.db.name, join(dir, 'app.db'));
   }
-  const sqlite = new SqliteStore(join(dir, 'app.db'));
+  const cloud = adapter === 'cloud' ? await cloudStoreOnEmulator({ latencyMs: 0 }) : null;
+  const sqlite = cloud ? null : new SqliteStore(join(dir, 'app.db'));
+  const store: Store = cloud?.store ?? (sqlite as SqliteStore);
   const files = new MemoryFileStorage();
   let now = new Date(options.now ?? '2026-11-28T02:00:00.000Z');
   const api: ApiContext = {
-    store: sqlite,
+    store,
     files,
     now: () => now,
     newId: () => `${Date.now().toString(36)}${(ids += 1).toString(36)}`,
@@ -59,7 +80,7 @@ export async function createHarness(
   };
   const directory = loadDirectory();
   forgetDistrictContext(directory.district.id);
-  await bootstrapDistrict(sqlite, {
+  await bootstrapDistrict(store, {
     catalog: loadCatalog(),
     directory,
     calendar: loadHolidays(),
@@ -69,8 +90,17 @@ export async function createHarness(
     handleCall({ openid, action, payload }, api, options.handlers ?? API_HANDLERS) as Promise<Envelope<T>>;
   return {
     api,
-    store: sqlite,
-    sqlite,
+    store,
+    get sqlite(): SqliteStore {
+      if (!sqlite) throw new Error('h.sqlite is the SQLite adapter’s: use h.snapshot() on either');
+      return sqlite;
+    },
+    adapter,
+    snapshot: () => {
+      if (sqlite) return storeSnapshot(sqlite);
+      const emulator = cloud?.real.emulator;
+      return JSON.stringify((emulator?.collections() ?? []).sort().map((name) => [name, emulator?.documents(name)]));
+    },
     files,
     setNow: (iso) => {
       now = new Date(iso);
@@ -94,12 +124,13 @@ export async function createHarness(
         updatedAt: at,
         version: 1,
       };
-      await sqlite.saveUser(user, null);
+      await store.saveUser(user, null);
       return user;
     },
-    yearTasks: async (filter) => listYearTasks(api, await loadDistrictContext(sqlite, directory.district.id), filter),
+    yearTasks: async (filter) => listYearTasks(api, await loadDistrictContext(store, directory.district.id), filter),
     close: async () => {
-      await sqlite.close();
+      await store.close();
+      await cloud?.cleanup();
       forgetDistrictContext(directory.district.id);
       rmSync(dir, { recursive: true, force: true });
     },

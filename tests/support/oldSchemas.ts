@@ -120,6 +120,59 @@ export const V2_STEP_SQL = `
 /** Evidence as versions 1 to 3 stored it: no thumbnail yet (version 4 added `thumb_file_id`). */
 export type OldEvidenceRecord = Omit<EvidenceRecord, 'thumbFileId'>;
 
+/** Tasks as versions 1 to 4 stored them: no withdrawals, no 延期 or 不涉及 requests (version 5). */
+export type OldTaskRecord = Omit<
+  TaskRecord,
+  'statusBeforeSubmit' | 'withdrawnAt' | 'originalDueDate' | 'extension' | 'exemption'
+>;
+
+/** Counters as versions 1 to 4 kept them: no `exempt` column. */
+export type OldCounterRecord = Omit<CounterRecord, 'exempt'>;
+
+/**
+ * The counters versions 1 to 4 kept for a set of tasks, worked out as that code did: each task's
+ * status (and on-time mark) in its district, unit, indicators and item; for the trend, its first
+ * report by month (`first-reported-in`) and its approval by month (`approved-in`).
+ */
+export function oldCountersFromTasks(tasks: OldTaskRecord[]): OldCounterRecord[] {
+  const byKey = new Map<string, OldCounterRecord>();
+  const add = (task: OldTaskRecord, scope: string, dueDate: string, field: keyof OldCounterRecord, onTime = false) => {
+    const key = [task.districtId, task.year, scope, dueDate].join('|');
+    const counter = byKey.get(key) ?? {
+      districtId: task.districtId,
+      year: task.year,
+      scope,
+      dueDate,
+      pending: 0,
+      submitted: 0,
+      approved: 0,
+      returned: 0,
+      onTime: 0,
+    };
+    (counter[field] as number) += 1;
+    if (onTime) counter.onTime += 1;
+    byKey.set(key, counter);
+  };
+  for (const task of tasks) {
+    const onTime = Boolean(task.firstSubmittedOn && task.firstSubmittedOn <= task.dueDate);
+    for (const scope of [
+      'district',
+      `unit:${task.unitId}`,
+      `l1:${task.level1}`,
+      `l2:${task.level2}`,
+      `item:${task.itemNo}`,
+    ]) {
+      add(task, scope, task.dueDate, task.status as keyof OldCounterRecord, onTime);
+    }
+    if (task.firstSubmittedOn) add(task, 'first-reported-in', `${task.firstSubmittedOn.slice(0, 7)}-01`, 'submitted');
+    if (task.status === 'approved' && task.reviewedAt) {
+      const month = new Date(Date.parse(task.reviewedAt) + 8 * 3_600_000).toISOString().slice(0, 7);
+      add(task, 'approved-in', `${month}-01`, 'approved');
+    }
+  }
+  return [...byKey.values()];
+}
+
 /** What an old database holds, as records: the tests write these and expect to read them back. */
 export interface OldContent {
   districts: DistrictRecord[];
@@ -127,14 +180,14 @@ export interface OldContent {
   calendar: HolidayCalendarData | null;
   users: UserRecord[];
   invites: InviteRecord[];
-  tasks: TaskRecord[];
+  tasks: OldTaskRecord[];
   /** In the order they were appended (the `seq` they get). */
   history: HistoryEntry[];
   evidence: OldEvidenceRecord[];
   links: EvidenceLink[];
   files: FileRecord[];
   requests: RequestRecord[];
-  counters: CounterRecord[];
+  counters: OldCounterRecord[];
   /** Version 2 and later only. */
   reminders: ReminderRecord[];
   outbox: OutboxRecord[];

@@ -7,6 +7,7 @@ import type {
   FileRecord,
   HistoryEntry,
   Instant,
+  InstructionRecord,
   InviteRecord,
   OutboxRecord,
   ReminderRecord,
@@ -34,6 +35,7 @@ import {
   districtDocId,
   evidenceDocId,
   fileDocId,
+  instructionDocId,
   inviteDocId,
   requestDocId,
   taskDocId,
@@ -41,7 +43,7 @@ import {
   userDocId,
 } from './collections';
 import { chunk, fetchAll, nextSequence, PAGE_SIZE, readDoc, toRecord, type StoredDoc } from './documents';
-import { insertTaskBatch, TASK_HIDDEN, writeTaskChange } from './taskWrites';
+import { insertTaskBatch, taskFromDoc, writeTaskChange } from './taskWrites';
 
 /** Tasks created per transaction by `insertTasks`: each batch is atomic, the whole call idempotent. */
 const INSERT_BATCH = 25;
@@ -212,7 +214,8 @@ export class CloudDbStore implements Store {
   // ── tasks ──────────────────────────────────────────────────────────────────
 
   async getTask(districtId: string, id: string): Promise<TaskRecord | null> {
-    return this.readRecord<TaskRecord>(COLLECTIONS.tasks, taskDocId({ districtId, id }), TASK_HIDDEN);
+    const doc = await readDoc(this.collection(COLLECTIONS.tasks).doc(taskDocId({ districtId, id })));
+    return doc ? taskFromDoc(doc) : null;
   }
 
   async listTasks(districtId: string, filter: TaskFilter): Promise<TaskRecord[]> {
@@ -223,6 +226,7 @@ export class CloudDbStore implements Store {
     if (filter.statuses !== undefined) condition.status = _.in(filter.statuses);
     if (filter.itemNos !== undefined) condition.itemNo = _.in(filter.itemNos);
     if (filter.dueBefore !== undefined) condition.dueDate = _.lt(filter.dueBefore);
+    if (filter.openRequest) condition[HIDDEN_FIELDS.openRequest] = _.in(['extension', 'exemption']);
     const query = this.collection(COLLECTIONS.tasks)
       .where(condition)
       .orderBy('dueDate', 'asc')
@@ -232,7 +236,7 @@ export class CloudDbStore implements Store {
       filter.limit !== undefined && filter.limit <= PAGE_SIZE
         ? ((await query.limit(filter.limit).get()).data as StoredDoc[])
         : (await fetchAll(query)).slice(0, filter.limit);
-    return docs.map((doc) => toRecord<TaskRecord>(doc, TASK_HIDDEN));
+    return docs.map(taskFromDoc);
   }
 
   async listTaskIds(districtId: string, year: number): Promise<string[]> {
@@ -303,6 +307,35 @@ export class CloudDbStore implements Store {
       this.collection(COLLECTIONS.counters).where({ districtId, year }).orderBy('unitId', 'asc'),
     );
     return sumShards(districtId, year, shards);
+  }
+
+  // ── instructions ───────────────────────────────────────────────────────────
+
+  async addInstruction(instruction: InstructionRecord): Promise<void> {
+    await runAtomic(this.db, async (transaction) => {
+      const ref = transaction
+        .collection(COLLECTIONS.instructions)
+        .doc(instructionDocId(instruction.districtId, instruction.id));
+      if (await readDoc(ref)) throw new StoreConflictError('instruction id already used');
+      await ref.set({ data: { ...instruction } });
+    });
+  }
+
+  /** A unit has few instructions (a handful a year): read them all, newest first, and pick. */
+  async listInstructions(
+    districtId: string,
+    filter: { unitId: string; taskId?: string; limit: number },
+  ): Promise<InstructionRecord[]> {
+    const docs = await fetchAll(
+      this.collection(COLLECTIONS.instructions)
+        .where({ districtId, unitId: filter.unitId })
+        .orderBy('createdAt', 'desc')
+        .orderBy('id', 'desc'),
+    );
+    return docs
+      .map((doc) => toRecord<InstructionRecord>(doc))
+      .filter((record) => filter.taskId === undefined || record.taskId === null || record.taskId === filter.taskId)
+      .slice(0, Math.max(0, Math.floor(filter.limit)));
   }
 
   // ── evidence and files ─────────────────────────────────────────────────────

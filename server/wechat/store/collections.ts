@@ -17,6 +17,7 @@ export const COLLECTIONS = {
   files: 'files',
   requests: 'requests',
   counters: 'counters',
+  instructions: 'instructions',
 } as const;
 
 /** The one document of the national holiday calendar. */
@@ -29,6 +30,7 @@ export const inviteDocId = (code: string) => code;
 export const taskDocId = (task: Pick<TaskRecord, 'districtId' | 'id'>) => `${task.districtId}:${task.id}`;
 export const evidenceDocId = (districtId: string, evidenceId: string) => `${districtId}:${evidenceId}`;
 export const fileDocId = (fileId: string) => fileId;
+export const instructionDocId = (districtId: string, instructionId: string) => `${districtId}:${instructionId}`;
 
 export const linkDocId = (link: Pick<EvidenceLink, 'districtId' | 'taskId' | 'evidenceId'>) =>
   `${link.districtId}|${link.taskId}|${link.evidenceId}`;
@@ -46,4 +48,6 @@ export const HIDDEN_FIELDS = {
   historySeq: 'historySeq',
   /** On a history entry: its number within the task. On a unit: its place in the directory. */
   seq: 'seq',
+  /** On a task: which request waits for the lead unit ('extension', 'exemption' or null), to query. */
+  openRequest: 'openRequest',
 } as const;

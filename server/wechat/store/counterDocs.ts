@@ -1,4 +1,4 @@
-import type { CounterDelta, CounterField } from '../../../src/core/counters';
+import { COUNTER_FIELDS, type CounterDelta, type CounterField } from '../../../src/core/counters';
 import type { CounterRecord } from '../../../src/core/model';
 import type { CloudCommand, CloudTransaction } from './cloudDatabaseTypes';
 import { COLLECTIONS } from './collections';
@@ -10,8 +10,6 @@ import { readDoc, type StoredDoc } from './documents';
  * the same document, so their submits do not collide; a summary reads the year's shards (one per
  * unit) and adds them up.
  */
-
-const COUNTER_FIELDS: CounterField[] = ['pending', 'submitted', 'approved', 'returned', 'onTime'];
 
 export const counterShardId = (districtId: string, year: number, unitId: string) => `${districtId}|${year}|${unitId}`;
 
@@ -68,6 +66,7 @@ export function sumShards(districtId: string, year: number, shards: StoredDoc[])
         approved: 0,
         returned: 0,
         onTime: 0,
+        exempt: 0,
       };
       for (const field of COUNTER_FIELDS) record[field] += counts[field] ?? 0;
       byKey.set(plain, record);

@@ -1,12 +1,14 @@
 import { counterDeltas } from '../../../src/core/counters';
 import type { HistoryEntry, TaskRecord } from '../../../src/core/model';
 import { StoreConflictError, type TaskChange } from '../../../src/core/ports/Store';
+import { openRequestOf } from '../../../src/core/workflow';
 import type { CloudCommand, CloudTransaction } from './cloudDatabaseTypes';
 import {
   COLLECTIONS,
   HIDDEN_FIELDS,
   evidenceDocId,
   historyDocId,
+  instructionDocId,
   linkDocId,
   requestDocId,
   taskDocId,
@@ -20,7 +22,31 @@ import { nextSequence, readDoc, toRecord, type StoredDoc } from './documents';
  * `_id`s are deterministic and their order is the order they were written in.
  */
 
-const TASK_HIDDEN = [HIDDEN_FIELDS.historySeq];
+const TASK_HIDDEN = [HIDDEN_FIELDS.historySeq, HIDDEN_FIELDS.openRequest];
+
+/**
+ * A task as its document holds it: the record, how many history entries it has had, and which
+ * request waits for a decision (a field of its own, so that the review queue can query it).
+ */
+function taskDocument(task: TaskRecord, historySeq: number): Record<string, unknown> {
+  return { ...task, [HIDDEN_FIELDS.historySeq]: historySeq, [HIDDEN_FIELDS.openRequest]: openRequestOf(task) };
+}
+
+/**
+ * The record a task document holds. Documents written before withdrawals and requests existed
+ * lack their fields: they read as never withdrawn, never moved, never asked.
+ */
+export function taskFromDoc(doc: StoredDoc): TaskRecord {
+  const record = toRecord<TaskRecord>(doc, TASK_HIDDEN);
+  return {
+    ...record,
+    statusBeforeSubmit: record.statusBeforeSubmit ?? null,
+    withdrawnAt: record.withdrawnAt ?? null,
+    originalDueDate: record.originalDueDate ?? null,
+    extension: record.extension ?? null,
+    exemption: record.exemption ?? null,
+  };
+}
 
 function historyNumber(doc: StoredDoc | null): number {
   const value = doc?.[HIDDEN_FIELDS.historySeq];
@@ -82,7 +108,7 @@ export async function writeTaskChange(
     throw new StoreConflictError('task changed since it was read');
   }
   // The counters move from what is stored (the version matched, so it is `before`) to `after`.
-  const current = stored ? toRecord<TaskRecord>(stored, TASK_HIDDEN) : null;
+  const current = stored ? taskFromDoc(stored) : null;
 
   if (change.request) {
     const ref = await requireAbsent(
@@ -112,6 +138,16 @@ export async function writeTaskChange(
     );
     await ref.set({ data: { ...change.link } });
   }
+  if (change.instruction) {
+    const instruction = change.instruction;
+    const ref = await requireAbsent(
+      transaction,
+      COLLECTIONS.instructions,
+      instructionDocId(instruction.districtId, instruction.id),
+      'instruction id already used',
+    );
+    await ref.set({ data: { ...instruction } });
+  }
   if (change.unlinkEvidenceId) {
     const link = { districtId: after.districtId, taskId: after.id, evidenceId: change.unlinkEvidenceId };
     const ref = transaction.collection(COLLECTIONS.links).doc(linkDocId(link));
@@ -130,7 +166,7 @@ export async function writeTaskChange(
     await writeHistory(transaction, entry, historySeq);
   }
   await writeForeignHistory(transaction, foreign);
-  await taskRef.set({ data: { ...after, [HIDDEN_FIELDS.historySeq]: historySeq } });
+  await taskRef.set({ data: taskDocument(after, historySeq) });
   await applyCounterDeltas(transaction, command, after.unitId, counterDeltas(current, after));
 }
 
@@ -147,7 +183,7 @@ export async function insertTaskBatch(
     if (await readDoc(ref)) continue;
     const entry = history(task);
     const own = entry.districtId === task.districtId && entry.taskId === task.id;
-    await ref.set({ data: { ...task, [HIDDEN_FIELDS.historySeq]: own ? 1 : 0 } });
+    await ref.set({ data: taskDocument(task, own ? 1 : 0) });
     if (own) await writeHistory(transaction, entry, 1);
     else await writeForeignHistory(transaction, [entry]);
     created.push(task);

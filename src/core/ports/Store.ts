@@ -8,6 +8,7 @@ import type {
   FileRecord,
   HistoryEntry,
   Instant,
+  InstructionRecord,
   InviteRecord,
   OutboxRecord,
   ReminderRecord,
@@ -68,6 +69,8 @@ export interface TaskFilter {
   itemNos?: number[];
   /** Only tasks due strictly before this date. */
   dueBefore?: IsoDate;
+  /** Only tasks with a 延期 or 不涉及 request waiting for the lead unit's decision. */
+  openRequest?: boolean;
   /** At most this many, in the list's order (due date, item, id). */
   limit?: number;
 }
@@ -86,6 +89,8 @@ export interface TaskChange {
   addEvidence?: EvidenceRecord;
   link?: EvidenceLink;
   unlinkEvidenceId?: string;
+  /** A leader's instruction on this task, kept with the history entry that tells of it. */
+  instruction?: InstructionRecord;
 }
 
 export interface TaskStore {
@@ -130,6 +135,20 @@ export interface ReminderStore {
   takeSubscriptionCredit(openid: string, templateId: string): Promise<boolean>;
 }
 
-export interface Store extends DirectoryStore, UserStore, TaskStore, EvidenceStore, ReminderStore {
+/** 领导批示, per unit: on the unit as a whole or on one of its tasks. */
+export interface InstructionStore {
+  /** An instruction on a unit (one on a task is written by `commitTaskChange`, with its history). */
+  addInstruction(instruction: InstructionRecord): Promise<void>;
+  /**
+   * A unit's instructions, newest first, at most `limit`; with `taskId`, only those on the unit as
+   * a whole and those on that task.
+   */
+  listInstructions(
+    districtId: string,
+    filter: { unitId: string; taskId?: string; limit: number },
+  ): Promise<InstructionRecord[]>;
+}
+
+export interface Store extends DirectoryStore, UserStore, TaskStore, EvidenceStore, ReminderStore, InstructionStore {
   close(): Promise<void>;
 }

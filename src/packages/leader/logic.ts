@@ -2,7 +2,7 @@ import type { OverdueTask, TaskSummary } from '../../contract/replies';
 
 /** What the leaders' pages compute from the summaries: pure functions, tested without Taro. */
 
-export type TaskGroupKey = 'overdue' | 'returned' | 'submitted' | 'pending' | 'approved';
+export type TaskGroupKey = 'overdue' | 'returned' | 'submitted' | 'pending' | 'approved' | 'exempt';
 
 export interface TaskGroup {
   key: TaskGroupKey;
@@ -16,10 +16,11 @@ const GROUP_TITLE: Record<TaskGroupKey, string> = {
   submitted: '已报送，待审核',
   pending: '待报送',
   approved: '已通过',
+  exempt: '不涉及',
 };
 
 /** What needs attention first: overdue, then returned, waiting for review, not yet reported, done. */
-const GROUP_ORDER: TaskGroupKey[] = ['overdue', 'returned', 'submitted', 'pending', 'approved'];
+const GROUP_ORDER: TaskGroupKey[] = ['overdue', 'returned', 'submitted', 'pending', 'approved', 'exempt'];
 
 export function groupKeyOf(task: Pick<TaskSummary, 'status' | 'light'>): TaskGroupKey {
   if ((task.status === 'pending' || task.status === 'returned') && task.light === 'red') return 'overdue';
