@@ -37,6 +37,8 @@ export const id = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_.:|-]+$/, '格式不正确');
+/** A write the phone may send twice (a dropped answer): the second gets the first's result. */
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '应为8到64位字母、数字、下划线或连字符');
 export const isoDate = z.string().refine(isIsoDate, '应为 YYYY-MM-DD 格式的日期');
 export const year = z.number().int('应为整数').min(2000, '年份不正确').max(2100, '年份不正确');
 export const itemNo = z.number().int('应为整数').min(1, '序号不正确').max(999, '序号不正确');
