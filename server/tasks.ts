@@ -1,4 +1,4 @@
-import type { TaskTarget } from '../src/core/authorization';
+import { authorize, type TaskTarget } from '../src/core/authorization';
 import { shanghaiDate, yearOf } from '../src/core/dates';
 import { DomainError } from '../src/core/errors';
 import { COUNTER_FIELDS, countersFromTasks } from '../src/core/counters';
@@ -8,7 +8,8 @@ import { createdEntry, openRequestOf } from '../src/core/workflow';
 import { tasksFor, type TaskSpec } from '../src/core/schedule/tasks';
 import { lightOf } from '../src/core/status';
 import type { ApiContext } from './context';
-import { itemOf, unitName, type DistrictContext } from './districtContext';
+import { itemOf, loadDistrictContext, unitName, type DistrictContext } from './districtContext';
+import type { MemberCall } from './handler';
 
 export function taskIdOf(spec: Pick<TaskSpec, 'unitId' | 'year' | 'itemNo' | 'key'>): string {
   return `${spec.unitId}-${spec.year}-${spec.itemNo}-${spec.key}`;
@@ -178,6 +179,18 @@ function addCounters(a: CounterRecord[], b: CounterRecord[]): CounterRecord[] {
 
 export function targetOf(task: TaskRecord, context: DistrictContext): TaskTarget {
   return { unitId: task.unitId, leadUnitIds: context.leadsByItem.get(task.itemNo) ?? [] };
+}
+
+/** A task the caller's unit works on (their own unit's), with the district it is read against. */
+export async function taskToWork(
+  call: MemberCall,
+  taskId: string,
+): Promise<{ context: DistrictContext; task: TaskRecord }> {
+  const { api, actor } = call;
+  const context = await loadDistrictContext(api.store, actor.districtId);
+  const task = await requireTask(api, context, taskId);
+  authorize(actor, { kind: 'task.work', task: targetOf(task, context) });
+  return { context, task };
 }
 
 /** A stored task, or one derived from the catalog that nothing has happened to yet. */

@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { authorize } from '../../src/core/authorization';
 import { DomainError } from '../../src/core/errors';
 import { EVIDENCE_NAME_MAX_CHARS, safeFileName } from '../../src/core/files/uploadPolicy';
 import type { EvidenceRecord } from '../../src/core/model';
 import { changeEvidence, evidenceFrozenReason } from '../../src/core/workflow';
-import { loadDistrictContext } from '../districtContext';
 import { evidenceWithUrls } from '../evidence';
+import { taskToWork } from '../tasks';
 import { memberHandler, type MemberCall } from '../handler';
 import { stepOf } from '../history';
-import { requireTask, targetOf } from '../tasks';
 import { fileName, id, text } from '../validation';
 
 const schema = z
@@ -37,9 +35,7 @@ async function ownUpload(call: MemberCall, fileId: string) {
 /** Records an uploaded file as evidence of a task; the file itself was checked by content. */
 export default memberHandler('evidence.add', schema, async (input, call) => {
   const { api, actor } = call;
-  const context = await loadDistrictContext(api.store, actor.districtId);
-  const task = await requireTask(api, context, input.taskId);
-  authorize(actor, { kind: 'task.work', task: targetOf(task, context) });
+  const { task } = await taskToWork(call, input.taskId);
   const frozen = evidenceFrozenReason(task);
   if (frozen) throw new DomainError('FAILED_PRECONDITION', frozen);
   const facts = await ownUpload(call, input.fileId);

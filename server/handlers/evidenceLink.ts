@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { authorize } from '../../src/core/authorization';
 import { DomainError } from '../../src/core/errors';
 import { changeEvidence, evidenceFrozenReason } from '../../src/core/workflow';
-import { loadDistrictContext } from '../districtContext';
 import { evidenceWithUrls } from '../evidence';
+import { taskToWork } from '../tasks';
 import { memberHandler } from '../handler';
 import { stepOf } from '../history';
-import { requireTask, targetOf } from '../tasks';
 import { id } from '../validation';
 
 /** One upload serving several tasks: a 学法 meeting photo for items 33 and 34. */
@@ -15,9 +13,7 @@ export default memberHandler(
   z.object({ taskId: id, evidenceId: id }).strict(),
   async (input, call) => {
     const { api, actor } = call;
-    const context = await loadDistrictContext(api.store, actor.districtId);
-    const task = await requireTask(api, context, input.taskId);
-    authorize(actor, { kind: 'task.work', task: targetOf(task, context) });
+    const { task } = await taskToWork(call, input.taskId);
     const frozen = evidenceFrozenReason(task);
     if (frozen) throw new DomainError('FAILED_PRECONDITION', frozen);
     const evidence = await api.store.getEvidence(actor.districtId, input.evidenceId);

@@ -1,22 +1,18 @@
 import { REASON_MAX_CHARS } from '../../src/contract/limits';
 import { z } from 'zod';
-import { authorize } from '../../src/core/authorization';
 import { requestExemption } from '../../src/core/workflow';
-import { loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 import { stepOf } from '../history';
 import { remindDeciders } from '../requests';
-import { requireTask, targetOf, taskDetail, todayOf } from '../tasks';
+import { taskDetail, taskToWork, todayOf } from '../tasks';
 import { id, requiredText } from '../validation';
 
 const schema = z.object({ taskId: id, reason: requiredText(REASON_MAX_CHARS, '理由') }).strict();
 
 /** 申请不涉及: the unit says the item does not apply to it this year; its lead unit decides. */
 export default memberHandler('exemption.request', schema, async (input, call) => {
-  const { api, actor } = call;
-  const context = await loadDistrictContext(api.store, actor.districtId);
-  const task = await requireTask(api, context, input.taskId);
-  authorize(actor, { kind: 'task.work', task: targetOf(task, context) });
+  const { api } = call;
+  const { context, task } = await taskToWork(call, input.taskId);
   const step = stepOf(call);
   const { after, history } = requestExemption(task, step, input);
   await api.store.commitTaskChange({ before: task, after, history });
