@@ -3,6 +3,8 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 const taroEnv = process.env.TARO_ENV ?? 'weapp';
+// TARO_OUTPUT_ROOT lets the local cloud build into a fresh folder and swap it in when done.
+const outputRoot = process.env.TARO_OUTPUT_ROOT ?? `dist/${taroEnv}`;
 
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -20,8 +22,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    // TARO_OUTPUT_ROOT lets the local cloud build into a fresh folder and swap it in when done.
-    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${taroEnv}`,
+    outputRoot,
     plugins: [],
     defineConstants: {
       // The WeChat cloud environment, from configuration at build time (docs/deploy-wechat.md).
@@ -34,7 +35,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .filter(Boolean),
       ),
     },
-    copy: { patterns: [], options: {} },
+    copy: {
+      patterns:
+        taroEnv === 'h5'
+          ? [
+              {
+                // The photo compressor runs in a worker of our own origin, which loads the library's
+                // own script: both served by the app, never from a CDN (src/services/photoCompression.ts).
+                from: 'node_modules/browser-image-compression/dist/browser-image-compression.js',
+                to: `${outputRoot}/static/vendor/browser-image-compression-2.0.2.js`,
+              },
+              {
+                from: 'src/static/image-compression-worker.js',
+                to: `${outputRoot}/static/vendor/image-compression-worker.js`,
+              },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: {
       type: 'webpack5',
@@ -68,6 +86,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // React + the Taro H5 runtime alone are ~300 KiB; warn only when the app grows well past that.
         chain.performance.maxEntrypointSize(512 * 1024).maxAssetSize(512 * 1024);
+        // Taro splits only the first chunks ('initial'), so every page carried its own copy of the
+        // Taro components and shared modules it uses (9 copies of Button). 'all' also splits the
+        // pages loaded later: what two pages share is a chunk of its own, downloaded once.
+        const splitChunks = (chain.optimization.get('splitChunks') ?? {}) as Record<string, unknown>;
+        chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 8 * 1024 });
       },
     },
   };

@@ -41,5 +41,10 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#b4282d',
     navigationBarTitleText: '法治政府建设',
     navigationBarTextStyle: 'white',
+    // H5: Taro draws the navigation bar (title, and ‹ back on pushed pages) only when asked.
+    navigationStyle: 'default',
   },
+  // WeChat cuts an upload at 60 s unless told: a photo on a weak signal needs longer (the H5 build
+  // scales its timeout to the file's size, src/services/photoPlan.ts).
+  networkTimeout: { request: 20000, uploadFile: 600000, downloadFile: 120000 },
 });

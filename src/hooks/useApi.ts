@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionName, Payload, Reply } from '../contract/actions';
 import { ApiError, callApi } from '../services/api';
+import { takeEarly } from '../services/earlyCalls';
 
 export interface ApiState<T> {
   data: T | null;
@@ -29,7 +30,12 @@ export function useApi<A extends ActionName>(action: A, payload: Payload<A> | nu
     const ticket = (latest.current += 1);
     setLoading(true);
     try {
-      const answer = await callApi(action, payload as Payload<A>);
+      const early = takeEarly(action, payload as Payload<A>);
+      const answer = await (early ?? callApi(action, payload as Payload<A>)).catch((failure: unknown) => {
+        // An early call that failed is asked again, once, as the page would have.
+        if (early) return callApi(action, payload as Payload<A>);
+        throw failure;
+      });
       if (ticket !== latest.current) return;
       recent.set(key, answer);
       setData(answer);

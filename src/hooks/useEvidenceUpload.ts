@@ -1,23 +1,37 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, callApi } from '../services/api';
 import type { Evidence } from '../contract/replies';
-import { evidenceName, queueToDraft, restoreQueue, type QueueItem } from '../services/draftModel';
+import {
+  autoRetryDelayMs,
+  evidenceName,
+  failedItem,
+  isResumable,
+  queueToDraft,
+  refusalBeforeUpload,
+  restoreQueue,
+  resumeAll,
+  type QueueItem,
+} from '../services/draftModel';
 import { loadDraft, updateDraft } from '../services/drafts';
 import { discardKept, isPathAvailable, keepForRetry, type PickedEvidence } from '../services/filePicker';
-import { uploadEvidenceFile } from '../services/upload';
+import { isOnline, onConnectionBack } from '../services/network';
+import { preparePhoto } from '../services/photoCompression';
+import { thumbName } from '../services/photoPlan';
+import { uploadEvidenceFile, type UploadPlace } from '../services/upload';
 
-export interface UploadPlace {
-  districtId: string;
-  unitId: string;
-}
+export type { UploadPlace };
 
 let counter = 0;
 const newKey = () => `f${Date.now().toString(36)}${(counter += 1).toString(36)}`;
+const ACTIVE: ReadonlyArray<QueueItem['status']> = ['waiting', 'preparing', 'uploading'];
 
 /**
- * The files being added to a task as evidence. Each picked file uploads at once, one after another,
- * then is recorded on the task (`evidence.add`) and leaves the queue. A file that fails stays in the
- * queue with its reason and 重试; the queue lives in the task's draft, so it outlives the app.
+ * The files being added to a task as evidence. Each picked file goes at once, one after another: a
+ * photo is first made small on the phone (with its thumbnail), then uploaded with its progress in
+ * percent, then recorded on the task (`evidence.add`) and leaves the queue. A file that fails on the
+ * network stays in the queue (and in the task's draft, so it outlives the app) and goes again by
+ * itself when the connection returns, after a pause while the signal is weak, or when the task is
+ * opened again; one the server refuses says why and waits for 删除.
  */
 export function useEvidenceUpload(
   taskId: string | null,
@@ -32,20 +46,25 @@ export function useEvidenceUpload(
   onAddedRef.current = onAdded;
   const running = useRef(false);
   const idleWaiters = useRef<Array<() => void>>([]);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const workRef = useRef<() => Promise<void>>(async () => undefined);
 
+  /** Changes the queue; `save: false` for live-only changes (progress), which the draft need not hear of. */
   const commit = useCallback(
-    (change: (current: QueueItem[]) => QueueItem[]) => {
+    (change: (current: QueueItem[]) => QueueItem[], save = true) => {
       const next = change(itemsRef.current);
       itemsRef.current = next;
       setItems(next);
-      if (taskId) updateDraft(taskId, { files: queueToDraft(next) });
+      if (taskId && save) updateDraft(taskId, { files: queueToDraft(next) });
     },
     [taskId],
   );
 
   const patch = useCallback(
-    (key: string, fields: Partial<QueueItem>) =>
-      commit((current) => current.map((item) => (item.key === key ? { ...item, ...fields } : item))),
+    (key: string, fields: Partial<QueueItem>, save = true): QueueItem | undefined => {
+      commit((current) => current.map((item) => (item.key === key ? { ...item, ...fields } : item)), save);
+      return itemsRef.current.find((item) => item.key === key);
+    },
     [commit],
   );
 
@@ -56,10 +75,126 @@ export function useEvidenceUpload(
   }, [taskId]);
 
   const settle = useCallback(() => {
-    if (itemsRef.current.some((item) => item.status === 'waiting' || item.status === 'uploading')) return;
+    if (itemsRef.current.some((item) => ACTIVE.includes(item.status))) return;
     const waiters = idleWaiters.current.splice(0);
     for (const resolve of waiters) resolve();
   }, []);
+
+  /** Every resumable file goes again now (the connection is back, or the pause is over). */
+  const resume = useCallback(() => {
+    if (retryTimer.current) clearTimeout(retryTimer.current);
+    retryTimer.current = null;
+    if (!itemsRef.current.some(isResumable)) return;
+    commit(resumeAll);
+    void workRef.current();
+  }, [commit]);
+
+  /** After a network failure: try again after a pause while the phone says it is online. */
+  const scheduleRetry = useCallback(() => {
+    if (retryTimer.current || !isOnline()) return;
+    const tries = Math.max(1, ...itemsRef.current.filter(isResumable).map((item) => item.tries ?? 1));
+    retryTimer.current = setTimeout(() => {
+      retryTimer.current = null;
+      if (isOnline()) resume();
+    }, autoRetryDelayMs(tries));
+  }, [resume]);
+
+  const finish = useCallback(
+    (item: QueueItem, evidence: Evidence) => {
+      discardKept(item.path, item.saved);
+      if (item.thumbPath) discardKept(item.thumbPath, item.thumbSaved);
+      commit((current) => current.filter((candidate) => candidate.key !== item.key));
+      onAddedRef.current(evidence);
+    },
+    [commit],
+  );
+
+  /** One file, from wherever it stopped last time: made small, uploaded, thumbnail, recorded. */
+  const send = useCallback(
+    async (start: QueueItem) => {
+      if (!taskId) return;
+      const key = start.key;
+      let item: QueueItem = start;
+      const where = placeRef.current;
+      if (!where) throw new ApiError('NETWORK', '还没有连上服务器');
+
+      if (item.kind === 'image' && !item.prepared && !item.fileId) {
+        patch(key, { status: 'preparing', message: undefined }, false);
+        const photo = await preparePhoto({ path: item.path, name: item.name, size: item.size });
+        if (photo.path !== item.path) discardKept(item.path, item.saved);
+        item =
+          patch(key, {
+            path: photo.path,
+            name: photo.name,
+            size: photo.size,
+            saved: photo.path === item.path ? item.saved : false,
+            originalSize: item.size,
+            thumbPath: photo.thumbPath ?? undefined,
+            thumbSize: photo.thumbSize || undefined,
+            prepared: true,
+          }) ?? item;
+      }
+
+      if (!item.fileId) {
+        const refusal = refusalBeforeUpload(item);
+        if (refusal) throw new ApiError('INVALID_ARGUMENT', refusal);
+        patch(key, { status: 'uploading', progress: 0, message: undefined }, false);
+        const onProgress = (progress: number) => {
+          const current = itemsRef.current.find((candidate) => candidate.key === key);
+          if (current && current.status === 'uploading' && current.progress !== progress) {
+            patch(key, { progress }, false);
+          }
+        };
+        const uploaded = await uploadEvidenceFile({ path: item.path, name: item.name, size: item.size }, where, {
+          onProgress,
+        });
+        item = patch(key, { fileId: uploaded.fileId, mime: uploaded.mime, size: uploaded.size }) ?? item;
+      } else {
+        patch(key, { status: 'uploading', progress: 99, message: undefined }, false);
+      }
+
+      if (item.thumbPath && !item.thumbFileId && isPathAvailable(item.thumbPath)) {
+        try {
+          const thumb = await uploadEvidenceFile(
+            { path: item.thumbPath, name: thumbName(item.name), size: item.thumbSize ?? 0 },
+            where,
+            { suffix: '-thumb' },
+          );
+          item = patch(key, { thumbFileId: thumb.fileId }) ?? item;
+        } catch (error) {
+          // A refused thumbnail does not hold the photo back: it goes without one.
+          if (!(error instanceof ApiError) || error.retryable) throw error;
+        }
+      }
+
+      if (item.adding) {
+        // The last evidence.add got no answer: it may have landed. Look before adding it twice.
+        const detail = await callApi('tasks.get', { id: taskId });
+        const landed = detail.evidence.find((piece) => piece.fileId === item.fileId);
+        if (landed) {
+          finish(item, landed);
+          return;
+        }
+      }
+      item = patch(key, { adding: true }) ?? item;
+      try {
+        const { evidence } = await callApi('evidence.add', {
+          taskId,
+          fileId: item.fileId as string,
+          name: evidenceName(item.name),
+          size: item.size,
+          mime: item.mime ?? '',
+          ...(item.thumbFileId ? { thumbFileId: item.thumbFileId } : {}),
+        });
+        finish(item, evidence);
+      } catch (error) {
+        // Refused by the server: it answered, so nothing landed.
+        if (error instanceof ApiError && !error.retryable) patch(key, { adding: undefined });
+        throw error;
+      }
+    },
+    [finish, patch, taskId],
+  );
 
   const work = useCallback(async () => {
     if (running.current || !taskId) return;
@@ -68,44 +203,51 @@ export function useEvidenceUpload(
       for (;;) {
         const next = itemsRef.current.find((item) => item.status === 'waiting');
         if (!next) break;
-        patch(next.key, { status: 'uploading', message: undefined });
-        let uploaded = next.fileId ? { fileId: next.fileId, mime: next.mime ?? '', size: next.size } : null;
         try {
-          if (!uploaded) {
-            const where = placeRef.current;
-            if (!where) throw new ApiError('NETWORK', '还没有连上服务器，请稍后点“重试”');
-            const result = await uploadEvidenceFile({ path: next.path, name: next.name, size: next.size }, where);
-            uploaded = { fileId: result.fileId, mime: result.mime, size: result.size };
-            patch(next.key, uploaded);
-          }
-          const { evidence } = await callApi('evidence.add', {
-            taskId,
-            fileId: uploaded.fileId,
-            name: evidenceName(next.name),
-            size: uploaded.size,
-            mime: uploaded.mime,
-          });
-          discardKept(next.path, next.saved);
-          commit((current) => current.filter((item) => item.key !== next.key));
-          onAddedRef.current(evidence);
+          await send(next);
         } catch (error) {
-          const failure = error instanceof ApiError ? error : new ApiError('NETWORK', '上传失败，请点“重试”');
-          // The file stays for 重试; in WeChat it is moved out of the temporary folder so it lasts.
-          const kept = uploaded || next.saved ? { path: next.path, saved: next.saved } : keepForRetry(next.path);
-          patch(next.key, {
-            status: 'failed',
-            message: failure.message,
-            refused: !uploaded && !failure.retryable,
-            path: kept.path,
-            saved: kept.saved,
-          });
+          const failure =
+            error instanceof ApiError ? error : new ApiError('NETWORK', error instanceof Error ? error.message : '');
+          const current = itemsRef.current.find((item) => item.key === next.key) ?? next;
+          // The file stays to go again; in WeChat it is moved out of the temporary folder so it lasts.
+          const kept =
+            current.saved || current.fileId ? { path: current.path, saved: current.saved } : keepForRetry(current.path);
+          const keptThumb =
+            current.thumbPath && !current.thumbSaved && !current.thumbFileId
+              ? keepForRetry(current.thumbPath)
+              : { path: current.thumbPath, saved: current.thumbSaved };
+          const failed = failedItem(
+            { ...current, path: kept.path, saved: kept.saved, thumbPath: keptThumb.path, thumbSaved: keptThumb.saved },
+            { message: failure.message, retryable: failure.retryable },
+          );
+          commit((items) => items.map((item) => (item.key === next.key ? failed : item)));
         }
       }
     } finally {
       running.current = false;
       settle();
+      if (itemsRef.current.some(isResumable)) scheduleRetry();
     }
-  }, [commit, patch, settle, taskId]);
+  }, [commit, scheduleRetry, send, settle, taskId]);
+  workRef.current = work;
+
+  // Back online: every file that failed on the network goes again at once.
+  useEffect(() => onConnectionBack(resume), [resume]);
+
+  // Opening the task again (or the session arriving): what was left from last time goes on by itself.
+  const hasPlace = place !== null;
+  useEffect(() => {
+    if (!hasPlace || !isOnline()) return;
+    const timer = setTimeout(resume, 300);
+    return () => clearTimeout(timer);
+  }, [hasPlace, resume, taskId]);
+
+  useEffect(
+    () => () => {
+      if (retryTimer.current) clearTimeout(retryTimer.current);
+    },
+    [],
+  );
 
   /** Adds picked files to the queue and starts uploading them. */
   const add = useCallback(
@@ -120,11 +262,12 @@ export function useEvidenceUpload(
     [commit, work],
   );
 
+  /** 重试 now, without waiting for the pause. */
   const retry = useCallback(
     (key: string) => {
       const item = itemsRef.current.find((candidate) => candidate.key === key);
-      if (!item || item.status === 'uploading' || item.status === 'waiting') return;
-      patch(key, { status: 'waiting', message: undefined, refused: undefined });
+      if (!item || !isResumable(item)) return;
+      patch(key, { status: 'waiting', message: undefined });
       void work();
     },
     [patch, work],
@@ -133,8 +276,9 @@ export function useEvidenceUpload(
   const remove = useCallback(
     (key: string) => {
       const item = itemsRef.current.find((candidate) => candidate.key === key);
-      if (!item || item.status === 'uploading') return;
+      if (!item || item.status === 'uploading' || item.status === 'preparing') return;
       discardKept(item.path, item.saved);
+      if (item.thumbPath) discardKept(item.thumbPath, item.thumbSaved);
       commit((current) => current.filter((candidate) => candidate.key !== key));
       settle();
     },
@@ -162,6 +306,11 @@ export function useEvidenceUpload(
     [settle],
   );
 
-  const busy = items.some((item) => item.status === 'waiting' || item.status === 'uploading');
-  return { items, busy, add, retry, remove, replace, whenIdle, unsent: () => itemsRef.current.length };
+  const busy = items.some((item) => ACTIVE.includes(item.status));
+  /** Files not on the task yet: those refused (to delete), and those that will go again by themselves. */
+  const unsent = useCallback(() => {
+    const refused = itemsRef.current.filter((item) => item.status === 'failed' && item.refused).length;
+    return { refused, waiting: itemsRef.current.length - refused };
+  }, []);
+  return { items, busy, add, retry, remove, replace, whenIdle, unsent };
 }

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type PropsWithChildren } from 'react';
 import { ApiError, callApi } from '../services/api';
+import { takeEarly } from '../services/earlyCalls';
 import type { Session } from '../contract/replies';
 
 export interface SessionState {
@@ -25,7 +26,8 @@ export function SessionProvider({ children }: PropsWithChildren) {
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      setSession(await callApi('session.get', {}));
+      const early = takeEarly('session.get', {});
+      setSession(await (early ?? callApi('session.get', {})).catch(() => callApi('session.get', {})));
       setError(null);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError('INTERNAL', '加载失败，请重试'));

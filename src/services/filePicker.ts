@@ -15,8 +15,6 @@ export interface PickedEvidence extends PickedFile {
 
 /** What the server takes (checked again there, by content). */
 export const DOCUMENT_EXTENSIONS = [...ACCEPTED_EXTENSIONS];
-/** Photos larger than this are compressed before they go over a weak signal. */
-const COMPRESS_ABOVE_BYTES = 300 * 1024;
 export const MAX_PICK = 9;
 
 /** A picker that was closed without choosing is not an error. */
@@ -38,7 +36,7 @@ function photoName(index: number, path: string): string {
   return `照片${stamp}-${index + 1}.${ext}`;
 }
 
-function sizeOnDisk(path: string, fallback: number): number {
+export function sizeOnDisk(path: string, fallback: number): number {
   try {
     const stats = Taro.getFileSystemManager().statSync(path) as { size?: number };
     return typeof stats.size === 'number' ? stats.size : fallback;
@@ -49,7 +47,19 @@ function sizeOnDisk(path: string, fallback: number): number {
 
 // ---- H5: a hidden <input type="file">; its blob: URLs live as long as the page ----
 
-const livePaths = new Set<string>();
+const livePaths = new Map<string, Blob>();
+
+/** A blob: URL for bytes made on the phone (a photo made small), kept like a picked file. */
+export function keepBlob(blob: Blob): string {
+  const path = URL.createObjectURL(blob);
+  livePaths.set(path, blob);
+  return path;
+}
+
+/** The bytes behind an H5 path picked or made in this page (null after a reload). */
+export function blobOf(path: string): Blob | null {
+  return livePaths.get(path) ?? null;
+}
 
 function pickWithInput(accept: string, kindFor: (name: string) => EvidenceKind): Promise<PickedEvidence[]> {
   return new Promise((resolve) => {
@@ -67,8 +77,7 @@ function pickWithInput(accept: string, kindFor: (name: string) => EvidenceKind):
       const chosen = Array.from(input.files ?? []).slice(0, MAX_PICK);
       finish(
         chosen.map((file) => {
-          const path = URL.createObjectURL(file);
-          livePaths.add(path);
+          const path = keepBlob(file);
           return { path, name: file.name, size: file.size, kind: kindFor(file.name) };
         }),
       );
@@ -80,19 +89,10 @@ function pickWithInput(accept: string, kindFor: (name: string) => EvidenceKind):
 
 // ---- WeChat ----
 
-async function compressIfLarge(path: string, size: number): Promise<{ path: string; size: number }> {
-  if (size <= COMPRESS_ABOVE_BYTES) return { path, size };
-  try {
-    const result = await Taro.compressImage({ src: path, quality: 70 });
-    return { path: result.tempFilePath, size: sizeOnDisk(result.tempFilePath, size) };
-  } catch {
-    return { path, size };
-  }
-}
-
 /**
- * 拍照/相册: up to 9 photos, from the camera or the album, compressed by WeChat and again when a
- * photo is still over 300 KB. Resolves to [] when the picker is closed without a choice.
+ * 拍照/相册: up to 9 photos, from the camera or the album (WeChat's compressed copies). Each is made
+ * small (1600 px, with a thumbnail) in the upload queue, where the clerk sees it happen
+ * (photoCompression.ts). Resolves to [] when the picker is closed without a choice.
  */
 export async function pickPhotos(max = MAX_PICK): Promise<PickedEvidence[]> {
   if (IS_H5) return pickWithInput('image/*', () => 'image');
@@ -111,12 +111,12 @@ export async function pickPhotos(max = MAX_PICK): Promise<PickedEvidence[]> {
     if (isCancel(error)) return [];
     throw new PickerError('没能打开相册或相机，请在微信设置里允许访问后再试');
   }
-  const picked: PickedEvidence[] = [];
-  for (const [index, file] of files.entries()) {
-    const small = await compressIfLarge(file.tempFilePath, file.size);
-    picked.push({ path: small.path, size: small.size, name: photoName(index, small.path), kind: 'image' });
-  }
-  return picked;
+  return files.map((file, index) => ({
+    path: file.tempFilePath,
+    size: sizeOnDisk(file.tempFilePath, file.size),
+    name: photoName(index, file.tempFilePath),
+    kind: 'image' as const,
+  }));
 }
 
 /** 从聊天选文件: PDF, Word, Excel or pictures sent in a WeChat chat (in H5: any such file). */

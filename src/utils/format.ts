@@ -35,3 +35,16 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * A file name as what may wrap (`head`) and what must stay on one line (`tail`: the extension with the
+ * character before it): "工作照片2.png" → "工作照片" + "2.png". A name without an extension is all head
+ * but its last character.
+ */
+export function splitFileName(name: string): { head: string; tail: string } {
+  const match = /^(.+?)(\.[A-Za-z0-9]{1,8})$/.exec(name);
+  const base = match ? match[1] : name;
+  const ext = match ? match[2] : '';
+  const chars = Array.from(base);
+  return { head: chars.slice(0, -1).join(''), tail: `${chars.slice(-1).join('')}${ext}` };
+}

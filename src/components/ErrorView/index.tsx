@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import AppButton from '../AppButton';
 import './index.scss';
 
 /** What went wrong, in the server's words, and a way to try again. */
@@ -7,9 +8,9 @@ export default function ErrorView({ message, onRetry }: { message: string; onRet
     <View className="error-view" role="alert">
       <Text className="error-view__message">{message}</Text>
       {onRetry ? (
-        <Button className="error-view__retry" size="mini" onClick={onRetry}>
+        <AppButton className="error-view__retry" size="mini" onClick={onRetry}>
           重试
-        </Button>
+        </AppButton>
       ) : null}
     </View>
   );

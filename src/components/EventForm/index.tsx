@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import AppButton from '../AppButton';
 import type { EventRule } from '../../core/catalog/types';
 import { formatDate } from '../../utils/format';
 import './index.scss';
@@ -33,9 +34,9 @@ export default function EventForm({
     return (
       <View className="event-form event-form--closed">
         <Text className="event-form__hint">{`如有「${rule.trigger}」，登记后自动生成一项任务：${deadlineWords(rule)}。`}</Text>
-        <Button className="event-form__open" size="mini" onClick={() => setOpen(true)}>
+        <AppButton className="event-form__open" size="mini" onClick={() => setOpen(true)}>
           登记事件
-        </Button>
+        </AppButton>
       </View>
     );
   }
@@ -61,18 +62,17 @@ export default function EventForm({
       <Text className="event-form__hint">{`截止日期按${deadlineWords(rule)}自动计算。`}</Text>
       {error ? <Text className="event-form__error">{error}</Text> : null}
       <View className="event-form__actions">
-        <Button className="event-form__cancel" size="mini" onClick={() => setOpen(false)}>
+        <AppButton className="event-form__cancel" size="mini" onClick={() => setOpen(false)}>
           取消
-        </Button>
-        <Button
+        </AppButton>
+        <AppButton
           className="event-form__submit"
           size="mini"
           loading={busy}
-          disabled={busy}
           onClick={() => onRecord(date, note.trim())}
         >
           登记
-        </Button>
+        </AppButton>
       </View>
     </View>
   );

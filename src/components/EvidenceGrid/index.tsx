@@ -1,7 +1,9 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { Evidence } from '../../contract/replies';
 import { extensionOf } from '../../services/upload';
+import { tileImage, viewerPhotos } from '../../utils/evidence';
 import { fileSize } from '../../utils/format';
+import FileName from '../FileName';
 import './index.scss';
 
 const DOC_BADGE: Record<string, string> = {
@@ -13,7 +15,8 @@ const DOC_BADGE: Record<string, string> = {
 };
 
 /**
- * A task's evidence: photos as thumbnails (tap: full screen, swiping through all of them),
+ * A task's evidence: photos as their thumbnails (tap: the full photo, swiping through all of them;
+ * only then is a full photo loaded),
  * documents as tiles (tap: open). While the task can still change, × (or a long press) removes one.
  */
 export default function EvidenceGrid({
@@ -29,13 +32,14 @@ export default function EvidenceGrid({
   onOpenDocument: (evidence: Evidence) => void;
   onRemove: (evidence: Evidence) => void;
 }) {
-  const photoUrls = evidence.filter((piece) => piece.kind === 'image' && piece.url).map((piece) => piece.url as string);
   return (
     <View className="evidence-grid">
       {evidence.map((piece) => {
+        const tile = tileImage(piece);
         const open = () => {
           if (!piece.url) return;
-          if (piece.kind === 'image') onOpenPhoto(piece.url, photoUrls);
+          const photos = viewerPhotos(evidence, piece);
+          if (photos) onOpenPhoto(photos.current, photos.urls);
           else onOpenDocument(piece);
         };
         return (
@@ -46,8 +50,15 @@ export default function EvidenceGrid({
             onLongPress={editable ? () => onRemove(piece) : undefined}
           >
             <View className="evidence-grid__tile" onClick={open}>
-              {piece.kind === 'image' && piece.url ? (
-                <Image className="evidence-grid__photo" src={piece.url} mode="aspectFill" lazyLoad />
+              {tile ? (
+                // Not lazy: a thumbnail is a few KB, and Taro H5's lazy image never loads when it appears
+                // after the page did (a photo just uploaded).
+                <Image className="evidence-grid__photo" src={tile} mode="aspectFill" />
+              ) : piece.kind === 'image' ? (
+                <View className="evidence-grid__doc evidence-grid__doc--photo">
+                  <Text className="evidence-grid__badge">照片</Text>
+                  <Text className="evidence-grid__size">{`${fileSize(piece.size)} · 点开看`}</Text>
+                </View>
               ) : (
                 <View className="evidence-grid__doc">
                   <Text className="evidence-grid__badge">{DOC_BADGE[extensionOf(piece.name)] ?? '文件'}</Text>
@@ -55,7 +66,7 @@ export default function EvidenceGrid({
                 </View>
               )}
             </View>
-            <Text className="evidence-grid__name">{piece.name}</Text>
+            <FileName className="evidence-grid__name" name={piece.name} />
             {editable ? (
               <View
                 className="evidence-grid__remove"

@@ -1,4 +1,4 @@
-import { Button } from '@tarojs/components';
+import AppButton from '../AppButton';
 import type { ExportAction, Payload } from '../../contract/actions';
 import { useExportFile } from '../../hooks/useExportFile';
 import './index.scss';
@@ -15,14 +15,8 @@ export default function ExportButton<A extends ExportAction>({
 }) {
   const { exportFile, busy } = useExportFile(action);
   return (
-    <Button
-      className="export-button"
-      size="mini"
-      loading={busy}
-      disabled={busy}
-      onClick={() => void exportFile(payload)}
-    >
+    <AppButton className="export-button" size="mini" loading={busy} onClick={() => void exportFile(payload)}>
       {busy ? '正在生成…' : label}
-    </Button>
+    </AppButton>
   );
 }

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import { useApi } from '../../hooks/useApi';
+import { useBackClose } from '../../hooks/useBackClose';
 import type { Evidence } from '../../contract/replies';
 import { extensionOf } from '../../services/upload';
+import { tileImage } from '../../utils/evidence';
+import FileName from '../FileName';
 import EmptyState from '../EmptyState';
 import ErrorView from '../ErrorView';
 import Skeleton from '../Skeleton';
@@ -29,6 +32,8 @@ export default function ReuseSheet({
   onClose: () => void;
 }) {
   const [sourceId, setSourceId] = useState<string | null>(null);
+  // The phone's back closes the sheet, not the task.
+  useBackClose(true, onClose);
   const list = useApi('tasks.list', { year });
   const source = useApi('tasks.get', sourceId ? { id: sourceId } : null);
   const candidates = (list.data?.tasks ?? []).filter((task) => task.id !== taskId && task.evidenceCount > 0);
@@ -58,6 +63,7 @@ export default function ReuseSheet({
   } else {
     body = source.data.evidence.map((piece) => {
       const added = present.has(piece.id);
+      const tile = tileImage(piece);
       return (
         <View
           key={piece.id}
@@ -65,14 +71,14 @@ export default function ReuseSheet({
           hoverClass="reuse-sheet__task--hover"
           onClick={() => (added || linking ? undefined : onPick(piece))}
         >
-          {piece.kind === 'image' && piece.url ? (
-            <Image className="reuse-sheet__thumb" src={piece.url} mode="aspectFill" />
+          {tile ? (
+            <Image className="reuse-sheet__thumb" src={tile} mode="aspectFill" />
           ) : (
             <View className="reuse-sheet__thumb reuse-sheet__thumb--doc">
-              <Text>{extensionOf(piece.name).toUpperCase() || '文件'}</Text>
+              <Text>{piece.kind === 'image' ? '照片' : extensionOf(piece.name).toUpperCase() || '文件'}</Text>
             </View>
           )}
-          <Text className="reuse-sheet__file-name">{piece.name}</Text>
+          <FileName className="reuse-sheet__file-name" name={piece.name} />
           <Text className="reuse-sheet__file-action">
             {added ? '已添加' : linking === piece.id ? '添加中…' : '用这份'}
           </Text>

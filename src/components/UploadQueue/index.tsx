@@ -1,18 +1,14 @@
-import { Button, Text, View } from '@tarojs/components';
-import type { QueueItem } from '../../services/draftModel';
+import { Text, View } from '@tarojs/components';
+import { isResumable, queueStatusText, type QueueItem } from '../../services/draftModel';
 import { fileSize } from '../../utils/format';
+import AppButton from '../AppButton';
+import FileName from '../FileName';
 import './index.scss';
 
-const STATUS_TEXT: Record<QueueItem['status'], string> = {
-  waiting: '等待上传',
-  uploading: '正在上传…',
-  failed: '没传上去',
-  repick: '需要重新选择',
-};
-
 /**
- * Files on their way to becoming evidence. One that failed stays here, with why, 重试 and 删除,
- * until it is uploaded or the user deletes it: nothing is dropped without a word.
+ * Files on their way to becoming evidence: 正在压缩 → 正在上传 n% → on the task. One that failed on
+ * the network stays here and goes again by itself (重试 does it now); one that cannot be sent says
+ * why, with 删除 only. Nothing is dropped without a word.
  */
 export default function UploadQueue({
   items,
@@ -28,47 +24,62 @@ export default function UploadQueue({
   if (items.length === 0) return null;
   return (
     <View className="upload-queue">
-      {items.map((item) => (
-        <View
-          key={item.key}
-          className={`upload-queue__item upload-queue__item--${item.status}`}
-          data-status={item.status}
-        >
-          <View className="upload-queue__head">
-            <Text className="upload-queue__name">{item.name}</Text>
-            <Text className="upload-queue__size">{fileSize(item.size)}</Text>
-          </View>
-          <Text className="upload-queue__status">
-            {item.status === 'failed' && item.message ? `没传上去：${item.message}` : STATUS_TEXT[item.status]}
-          </Text>
-          {item.status === 'uploading' ? <View className="upload-queue__bar" /> : null}
-          {item.status === 'failed' || item.status === 'repick' ? (
-            <View className="upload-queue__actions">
-              {item.status === 'failed' && !item.refused ? (
-                <Button
-                  className="upload-queue__button upload-queue__button--primary"
-                  size="mini"
-                  onClick={() => onRetry(item.key)}
-                >
-                  重试
-                </Button>
-              ) : null}
-              {item.status === 'repick' ? (
-                <Button
-                  className="upload-queue__button upload-queue__button--primary"
-                  size="mini"
-                  onClick={() => onRepick(item)}
-                >
-                  重新选择
-                </Button>
-              ) : null}
-              <Button className="upload-queue__button" size="mini" onClick={() => onRemove(item.key)}>
-                删除
-              </Button>
+      {items.map((item) => {
+        const failed = item.status === 'failed' || item.status === 'repick';
+        const size =
+          item.originalSize && item.originalSize !== item.size
+            ? `${fileSize(item.originalSize)} → ${fileSize(item.size)}`
+            : fileSize(item.size);
+        return (
+          <View
+            key={item.key}
+            className={`upload-queue__item upload-queue__item--${item.status}${item.refused ? ' upload-queue__item--refused' : ''}`}
+            data-status={item.status}
+            data-progress={item.progress ?? ''}
+          >
+            <View className="upload-queue__head">
+              <FileName className="upload-queue__name" name={item.name} />
+              <Text className="upload-queue__size">{size}</Text>
             </View>
-          ) : null}
-        </View>
-      ))}
+            <View className="upload-queue__status" role={failed ? 'alert' : undefined}>
+              <Text>{queueStatusText(item)}</Text>
+            </View>
+            {item.status === 'uploading' || item.status === 'preparing' ? (
+              <View className="upload-queue__track">
+                <View
+                  className={`upload-queue__bar${item.progress === undefined ? ' upload-queue__bar--unknown' : ''}`}
+                  style={item.progress === undefined ? undefined : { width: `${Math.max(4, item.progress)}%` }}
+                />
+              </View>
+            ) : null}
+            {failed ? (
+              <View className="upload-queue__actions">
+                {isResumable(item) ? (
+                  <AppButton
+                    className="upload-queue__button upload-queue__button--primary"
+                    size="mini"
+                    onClick={() => onRetry(item.key)}
+                  >
+                    现在重试
+                  </AppButton>
+                ) : null}
+                {item.status === 'repick' ? (
+                  <AppButton
+                    className="upload-queue__button upload-queue__button--primary"
+                    size="mini"
+                    onClick={() => onRepick(item)}
+                  >
+                    重新选择
+                  </AppButton>
+                ) : null}
+                <AppButton className="upload-queue__button" size="mini" onClick={() => onRemove(item.key)}>
+                  删除
+                </AppButton>
+              </View>
+            ) : null}
+          </View>
+        );
+      })}
     </View>
   );
 }

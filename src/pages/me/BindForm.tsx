@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import AppButton from '../../components/AppButton';
 import { bindProblem, INVITE_CODE_LENGTH, normalizeInviteCode } from './meLogic';
 import { useBind } from '../../hooks/useBind';
 
@@ -83,9 +84,9 @@ export default function BindForm({ initialCode, hint }: { initialCode: string; h
         </View>
       ) : null}
 
-      <Button className="me-button me-button--primary" loading={busy} onClick={() => void submit()}>
+      <AppButton className="me-button me-button--primary" loading={busy} onClick={() => void submit()}>
         {busy ? '正在绑定…' : '绑定'}
-      </Button>
+      </AppButton>
       <Text className="me-bind__foot">没有邀请码？请联系管理员，说明您的单位和岗位。</Text>
     </View>
   );

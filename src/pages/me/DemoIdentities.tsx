@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import AppButton from '../../components/AppButton';
 import ErrorView from '../../components/ErrorView';
 import Skeleton from '../../components/Skeleton';
 import { forgetRecentAnswers, useApi } from '../../hooks/useApi';
@@ -95,13 +96,13 @@ export default function DemoIdentities() {
         ),
       )}
       <View className="me-demo__actions">
-        <Button className="me-button" onClick={() => void become(newDemoOpenid(), 'stay')}>
+        <AppButton className="me-button" onClick={() => void become(newDemoOpenid(), 'stay')}>
           以新用户身份体验（需要邀请码）
-        </Button>
+        </AppButton>
         {current ? (
-          <Button className="me-button me-button--plain" onClick={() => void become('', 'stay')}>
+          <AppButton className="me-button me-button--plain" onClick={() => void become('', 'stay')}>
             退出演示身份
-          </Button>
+          </AppButton>
         ) : null}
       </View>
     </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import AppButton from '../../components/AppButton';
 import { useMutation } from '../../hooks/useMutation';
 import { IS_WEAPP } from '../../services/platform';
 import {
@@ -48,9 +49,9 @@ export default function ReminderSettings() {
           <Text className="me-reminders__hint">
             任务快到期、已逾期或被退回时，会通过微信“服务通知”提醒您。微信规定每同意一次只能收到一条提醒，可以多点几次。
           </Text>
-          <Button className="me-button me-button--primary" onClick={ask}>
+          <AppButton className="me-button me-button--primary" onClick={ask}>
             开启到期提醒
-          </Button>
+          </AppButton>
         </View>
       ) : (
         <Text className="me-reminders__hint">

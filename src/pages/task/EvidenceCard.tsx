@@ -1,8 +1,10 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import AppButton from '../../components/AppButton';
 import EvidenceGrid from '../../components/EvidenceGrid';
 import UploadQueue from '../../components/UploadQueue';
 import { pickDocuments, pickPhotos } from '../../services/filePicker';
-import { openDocument, previewPhotos } from '../../services/fileViewer';
+import { usePhotoViewer } from '../../hooks/usePhotoViewer';
+import { openDocument } from '../../services/fileViewer';
 import Section from './Section';
 import type { useTaskEvidence } from './useTaskEvidence';
 
@@ -14,13 +16,15 @@ export default function EvidenceCard({
   evidence: ReturnType<typeof useTaskEvidence>;
   editable: boolean;
 }) {
+  const photos = usePhotoViewer();
   return (
     <Section title="佐证材料" note={`${evidence.length} 份`}>
+      {photos.viewer}
       {evidence.length > 0 ? (
         <EvidenceGrid
           evidence={evidence}
           editable={editable}
-          onOpenPhoto={previewPhotos}
+          onOpenPhoto={photos.open}
           onOpenDocument={(piece) => void openDocument(piece)}
           onRemove={(piece) => void remove(piece)}
         />
@@ -37,15 +41,18 @@ export default function EvidenceCard({
       />
       {editable ? (
         <View className="task-page__add">
-          <Button className="task-page__add-button task-page__add-button--main" onClick={() => void pick(pickPhotos)}>
+          <AppButton
+            className="task-page__add-button task-page__add-button--main"
+            onClick={() => void pick(pickPhotos)}
+          >
             拍照/相册
-          </Button>
-          <Button className="task-page__add-button" onClick={() => void pick(pickDocuments)}>
+          </AppButton>
+          <AppButton className="task-page__add-button" onClick={() => void pick(pickDocuments)}>
             从聊天选文件
-          </Button>
-          <Button className="task-page__add-button" onClick={() => setReuseOpen(true)}>
+          </AppButton>
+          <AppButton className="task-page__add-button" onClick={() => setReuseOpen(true)}>
             用已有材料
-          </Button>
+          </AppButton>
         </View>
       ) : null}
     </Section>

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import AppButton from '../../components/AppButton';
 
 /** The bar at the bottom while the task can be reported: what is ready, and 报送 (重新报送 after a return). */
 export default function SubmitBar({
@@ -22,14 +23,13 @@ export default function SubmitBar({
       {error ? <Text className="task-page__bar-error">{error}</Text> : null}
       <View className="task-page__bar-row">
         <Text className="task-page__bar-hint">{hint}</Text>
-        <Button
+        <AppButton
           className={`task-page__submit${submitting ? ' task-page__submit--busy' : ''}`}
-          disabled={submitting}
           loading={submitting}
           onClick={onSubmit}
         >
           {label}
-        </Button>
+        </AppButton>
       </View>
     </View>
   );

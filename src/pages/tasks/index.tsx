@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import AppButton from '../../components/AppButton';
 import type { Light as LightColour } from '../../core/status';
 import EmptyState from '../../components/EmptyState';
 import ErrorView from '../../components/ErrorView';
@@ -34,6 +35,16 @@ export default function TasksPage() {
   usePageRefresh(() => (bound ? list.reload() : reloadSession()));
 
   const data = list.data;
+  // H5: once the list shows, fetch the task page's code while the clerk reads, so that a tap on a
+  // task shows its skeleton at once instead of waiting for the page to download.
+  const listShown = Boolean(data);
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || !listShown) return;
+    const timer = setTimeout(() => {
+      if (process.env.TARO_ENV === 'h5') void import('../task/index').catch(() => undefined);
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [listShown]);
   const counts = useMemo(() => countByLight(data?.tasks ?? []), [data]);
   const groups = useMemo(() => groupTasks(filterTasks(data?.tasks ?? [], query, light)), [data, query, light]);
 
@@ -49,9 +60,9 @@ export default function TasksPage() {
     return (
       <View className="tasks tasks--unbound">
         <EmptyState title="还没有绑定单位" hint="请到「我的」里输入单位发的邀请码，绑定后这里会列出本单位的任务" />
-        <Button className="tasks__bind" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+        <AppButton className="tasks__bind" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
           去「我的」绑定
-        </Button>
+        </AppButton>
         {sessionLoading ? null : (
           <Text className="tasks__bind-again" onClick={() => void reloadSession()}>
             已经绑定了？点这里刷新

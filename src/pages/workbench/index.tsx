@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import AppButton from '../../components/AppButton';
 import Taro from '@tarojs/taro';
 import EmptyState from '../../components/EmptyState';
 import ErrorView from '../../components/ErrorView';
@@ -70,9 +71,9 @@ export default function WorkbenchPage() {
       <View className="wb">
         <EmptyState title="您还没有绑定单位" hint="请到「我的」页面，用单位管理员给您的邀请码绑定后再使用" />
         <View className="wb__bind">
-          <Button className="wb__bind-button" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+          <AppButton className="wb__bind-button" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
             去绑定
-          </Button>
+          </AppButton>
         </View>
       </View>
     );
@@ -147,9 +148,9 @@ export default function WorkbenchPage() {
                   </View>
                 </View>
               ) : null}
-              <Button className="wb-card__button" onClick={() => go('/packages/leader/pages/dashboard/index')}>
+              <AppButton className="wb-card__button" onClick={() => go('/packages/leader/pages/dashboard/index')}>
                 查看全区进展
-              </Button>
+              </AppButton>
             </View>
           ) : null}
 

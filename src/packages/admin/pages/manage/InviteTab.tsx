@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Image, Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
+import AppButton from '../../../../components/AppButton';
 import QrCode from '../../../../components/QrCode';
 import { ROLE_LABEL, type Role } from '../../../../core/model';
 import { formatDate } from '../../../../utils/format';
@@ -138,9 +139,9 @@ export default function InviteTab({ units }: { units: DirectoryUnit[] }) {
         </View>
       ) : null}
 
-      <Button className="adm-button adm-button--primary" loading={busy} onClick={() => void create()}>
+      <AppButton className="adm-button adm-button--primary" loading={busy} onClick={() => void create()}>
         {busy ? '正在生成…' : '生成邀请码'}
-      </Button>
+      </AppButton>
     </View>
   );
 }
@@ -157,9 +158,9 @@ function InviteCard({ invite, onAnother }: { invite: Invite; onAnother: () => vo
       <Text className="adm-invite__code" userSelect>
         {invite.code}
       </Text>
-      <Button className="adm-button adm-button--primary" onClick={copy}>
+      <AppButton className="adm-button adm-button--primary" onClick={copy}>
         复制邀请码
-      </Button>
+      </AppButton>
       <View className="adm-invite__facts">
         <Text className="adm-invite__fact">{`${invite.unitName} · ${ROLE_LABEL[invite.role]}`}</Text>
         <Text className="adm-invite__fact">{`${beijingDateTime(invite.expiresAt)} 前有效`}</Text>
@@ -183,9 +184,9 @@ function InviteCard({ invite, onAnother }: { invite: Invite; onAnother: () => vo
       ) : null}
 
       <Text className="adm-help">对方打开小程序，在「我的」页面输入邀请码和姓名即可绑定。</Text>
-      <Button className="adm-button" onClick={onAnother}>
+      <AppButton className="adm-button" onClick={onAnother}>
         再生成一个
-      </Button>
+      </AppButton>
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import EmptyState from '../../../../components/EmptyState';
 import type { DirectoryUnit } from '../../../../contract/replies';
+import { useBackClose } from '../../../../hooks/useBackClose';
 import { groupUnitsByKind, searchUnits } from './adminLogic';
 
 /**
@@ -25,6 +26,8 @@ export default function UnitChooser({
   onCancel: () => void;
 }) {
   const [query, setQuery] = useState('');
+  // The phone's back cancels the choice, as 取消 does, instead of leaving 管理.
+  useBackClose(true, onCancel);
   const groups = useMemo(
     () =>
       groupUnitsByKind(

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import AppButton from '../../../../components/AppButton';
 import { UNIT_KIND_LABEL, type UnitKind } from '../../../../core/units';
 import { forgetRecentAnswers } from '../../../../hooks/useApi';
 import { useUnitSave } from '../../../../hooks/useAdmin';
@@ -142,9 +143,9 @@ export default function UnitForm({
         </View>
       ) : null}
 
-      <Button className="adm-button adm-button--primary" loading={busy} onClick={() => void save()}>
+      <AppButton className="adm-button adm-button--primary" loading={busy} onClick={() => void save()}>
         {busy ? '正在保存…' : '保存'}
-      </Button>
+      </AppButton>
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import AppButton from '../../../../components/AppButton';
 import type { DirectoryUnit } from '../../../../contract/replies';
 import { groupUnitsByKind } from './adminLogic';
 import UnitForm from './UnitForm';
@@ -34,9 +35,9 @@ export default function UnitsTab({ units, onChanged }: { units: DirectoryUnit[];
         <Text className="adm-card__intro">
           {`共 ${units.length} 个单位。任务清单按单位类型和标签把“各乡（镇）街道”“区政府各部门”等分派到具体单位。`}
         </Text>
-        <Button className="adm-button adm-button--primary" onClick={() => open('new')}>
+        <AppButton className="adm-button adm-button--primary" onClick={() => open('new')}>
           新增单位
-        </Button>
+        </AppButton>
       </View>
       {groups.map((group) => (
         <View key={group.kind} className="adm-card adm-group">

@@ -1,5 +1,4 @@
-import { Button } from '@tarojs/components';
-import type { ITouchEvent } from '@tarojs/components';
+import AppButton from '../../../../components/AppButton';
 import './index.scss';
 
 /** A 催办 button that does not also open the row it sits in. */
@@ -15,17 +14,14 @@ export default function UrgeButton({
   strong?: boolean;
 }) {
   return (
-    <Button
+    <AppButton
       className={`urge-button${strong ? ' urge-button--strong' : ''}`}
-      // Taro H5 styles any disabled attribute, even disabled="false", as disabled: leave it off.
-      disabled={disabled || undefined}
+      disabled={disabled}
       hoverClass="urge-button--hover"
-      onClick={(event: ITouchEvent) => {
-        event.stopPropagation();
-        if (!disabled) onUrge();
-      }}
+      stopPropagation
+      onClick={onUrge}
     >
       {label}
-    </Button>
+    </AppButton>
   );
 }

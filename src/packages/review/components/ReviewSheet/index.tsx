@@ -1,13 +1,20 @@
-import { useState } from 'react';
-import { Button, Image, ScrollView, Text, Textarea, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { Image, ScrollView, Text, Textarea, View } from '@tarojs/components';
+import AppButton from '../../../../components/AppButton';
 import Taro from '@tarojs/taro';
 import { shanghaiDate } from '../../../../core/dates';
 import ErrorView from '../../../../components/ErrorView';
 import Skeleton from '../../../../components/Skeleton';
+import FileName from '../../../../components/FileName';
 import { useApi } from '../../../../hooks/useApi';
+import { useBackClose } from '../../../../hooks/useBackClose';
+import { usePhotoViewer } from '../../../../hooks/usePhotoViewer';
 import { ApiError } from '../../../../services/api';
 import type { QueuedTask } from '../../../../contract/replies';
-import { openDocument, previewPhotos } from '../../../../services/fileViewer';
+import { afterLayersClosed } from '../../../../services/backLayer';
+import { openDocument } from '../../../../services/fileViewer';
+import { IS_WEAPP } from '../../../../services/platform';
+import { tileImage } from '../../../../utils/evidence';
 import { fileSize, formatDate, formatTime } from '../../../../utils/format';
 import { COMMENT_LIMIT, reviewCommentProblem, type ReviewDecision } from '../../logic';
 import './index.scss';
@@ -50,20 +57,48 @@ export default function ReviewSheet({
     }
   };
 
-  /** Closing loses a comment being written: ask first. */
-  const close = () => {
+  /** Closing loses a comment being written: ask first. Resolves false when the sheet stays. */
+  const close = async (): Promise<boolean> => {
     if (comment.trim() === '') {
       onClose();
-      return;
+      return true;
     }
-    void Taro.showModal({
+    const { confirm } = await Taro.showModal({
       title: '放弃这条审核意见？',
       content: '关闭后，已填写的意见不会保存。',
       confirmText: '放弃',
       cancelText: '继续填写',
-    }).then(({ confirm }) => {
-      if (confirm) onClose();
     });
+    if (confirm) onClose();
+    return confirm;
+  };
+
+  const photos = usePhotoViewer();
+  // The phone's back closes the sheet (asking first about a comment being written), not the queue.
+  useBackClose(true, close);
+  // WeChat: leaving the page by its back with a comment written asks first too.
+  const writing = comment.trim() !== '';
+  useEffect(() => {
+    if (!IS_WEAPP) return;
+    try {
+      if (writing) Taro.enableAlertBeforeUnload({ message: '已填写的审核意见还没有提交，离开后不会保存。' });
+      else Taro.disableAlertBeforeUnload();
+    } catch {
+      // an old base library: 关闭 still asks
+    }
+  }, [writing]);
+  useEffect(
+    () => () => {
+      if (IS_WEAPP) void Promise.resolve(Taro.disableAlertBeforeUnload?.()).catch(() => undefined);
+    },
+    [],
+  );
+
+  /** 查看任务详情: the sheet closes first (its back entry goes), then the task opens. */
+  const openTask = async () => {
+    if (!(await close())) return;
+    await afterLayersClosed();
+    void Taro.navigateTo({ url: `/pages/task/index?id=${task.id}` });
   };
 
   const evidence = detail.data?.evidence ?? [];
@@ -75,12 +110,13 @@ export default function ReviewSheet({
 
   return (
     <View className="sheet">
+      {photos.viewer}
       {/* catchMove on the mask and the header, not around the ScrollView: the page behind stays put. */}
-      <View className="sheet__mask" catchMove onClick={close} />
+      <View className="sheet__mask" catchMove onClick={() => void close()} />
       <View className="sheet__panel" role="dialog" aria-label={`审核 ${task.unitName} 第${task.itemNo}项`}>
         <View className="sheet__head" catchMove>
           <Text className="sheet__unit">{task.unitName}</Text>
-          <View className="sheet__close" role="button" aria-label="关闭" onClick={close}>
+          <View className="sheet__close" role="button" aria-label="关闭" onClick={() => void close()}>
             <Text>关闭</Text>
           </View>
         </View>
@@ -112,16 +148,25 @@ export default function ReviewSheet({
           {detail.data && evidence.length === 0 ? <Text className="sheet__none">没有上传材料</Text> : null}
           {images.length > 0 ? (
             <View className="sheet__photos">
-              {images.map((item) => (
-                <View
-                  key={item.id}
-                  className="sheet__photo"
-                  onClick={() => item.url && previewPhotos(item.url, photoUrls)}
-                  aria-label={`查看照片 ${item.name}`}
-                >
-                  {item.url ? <Image className="sheet__photo-img" src={item.url} mode="aspectFill" lazyLoad /> : null}
-                </View>
-              ))}
+              {images.map((item) => {
+                const tile = tileImage(item);
+                return (
+                  <View
+                    key={item.id}
+                    className="sheet__photo"
+                    onClick={() => item.url && photos.open(item.url, photoUrls)}
+                    aria-label={`查看照片 ${item.name}`}
+                  >
+                    {tile ? (
+                      <Image className="sheet__photo-img" src={tile} mode="aspectFill" />
+                    ) : (
+                      <View className="sheet__photo-none">
+                        <Text>{`照片 ${fileSize(item.size)}`}</Text>
+                      </View>
+                    )}
+                  </View>
+                );
+              })}
             </View>
           ) : null}
           {documents.map((item) => (
@@ -136,14 +181,11 @@ export default function ReviewSheet({
               }
             >
               <Text className="sheet__doc-kind">{item.mime === 'application/pdf' ? 'PDF' : '文档'}</Text>
-              <Text className="sheet__doc-name">{item.name}</Text>
+              <FileName className="sheet__doc-name" name={item.name} />
               <Text className="sheet__doc-size">{fileSize(item.size)}</Text>
             </View>
           ))}
-          <Text
-            className="sheet__link"
-            onClick={() => void Taro.navigateTo({ url: `/pages/task/index?id=${task.id}` })}
-          >
+          <Text className="sheet__link" onClick={() => void openTask()}>
             查看任务详情和办理记录 ›
           </Text>
         </ScrollView>
@@ -166,17 +208,12 @@ export default function ReviewSheet({
             </View>
           ) : null}
           <View className="sheet__actions">
-            <Button className="sheet__return" disabled={busy || undefined} onClick={() => void decide('return')}>
+            <AppButton className="sheet__return" disabled={busy} onClick={() => void decide('return')}>
               退回
-            </Button>
-            <Button
-              className="sheet__approve"
-              disabled={busy || undefined}
-              loading={busy || undefined}
-              onClick={() => void decide('approve')}
-            >
+            </AppButton>
+            <AppButton className="sheet__approve" loading={busy} onClick={() => void decide('approve')}>
               通过
-            </Button>
+            </AppButton>
           </View>
         </View>
       </View>
