@@ -3,6 +3,7 @@ import type { EvidenceKind } from './draftModel';
 import { IS_H5, IS_WEAPP } from './platform';
 import { ACCEPTED_EXTENSIONS, extensionOf, typeOfExtension } from '../core/files/uploadPolicy';
 import type { PickedFile } from './upload';
+import { pickerRefusal } from './pickerRefusal';
 
 /**
  * Picking evidence on the phone: photos from the camera or album, documents from a WeChat chat.
@@ -109,7 +110,7 @@ export async function pickPhotos(max = MAX_PICK): Promise<PickedEvidence[]> {
     ).tempFiles;
   } catch (error) {
     if (isCancel(error)) return [];
-    throw new PickerError('没能打开相册或相机，请在微信设置里允许访问后再试');
+    throw new PickerError(pickerRefusal(error, '相册或相机'));
   }
   return files.map((file, index) => ({
     path: file.tempFilePath,
@@ -133,7 +134,7 @@ export async function pickDocuments(max = MAX_PICK): Promise<PickedEvidence[]> {
     }));
   } catch (error) {
     if (isCancel(error)) return [];
-    throw new PickerError('没能打开聊天文件，请稍后再试');
+    throw new PickerError(pickerRefusal(error, '聊天文件'));
   }
 }
 
