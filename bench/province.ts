@@ -106,7 +106,7 @@ export async function buildProvince(options: ProvinceOptions): Promise<{ tasks: 
     const taskYears: Record<string, string> = {};
     for (const year of options.years) {
       const records = units.flatMap((unit) =>
-        tasksFor(unit, year, context.schedule).map((spec) =>
+        tasksFor(unit, year, context.forYear(year).schedule).map((spec) =>
           progressed(taskRecordFrom(spec, context, at), options.today),
         ),
       );

@@ -22,6 +22,10 @@ const ACTION_LABEL: Record<HistoryAction, string> = {
   'exemption.refuse': '不同意不涉及',
   'exemption.revoke': '撤销不涉及',
   instruction: '领导批示',
+  'catalog.update': '任务清单调整',
+  'catalog.drop': '移出任务清单',
+  'catalog.restore': '恢复到任务清单',
+  'calendar.update': '按节假日安排调整',
 };
 
 /** The step a member's call takes: who, and when (the workflow's transitions record it). */

@@ -1,7 +1,7 @@
 import type { TaskRecord } from '../src/core/model';
 import type { ReminderKind } from '../src/core/reminders';
 import type { ApiContext } from './context';
-import { itemOf, unitName, type DistrictContext } from './districtContext';
+import { itemOf, leadsOf, unitName, type DistrictContext } from './districtContext';
 import { composeReminder } from './reminders/compose';
 import { raiseReminders, requestDeciders, unitRecipients } from './reminders/raise';
 import { todayOf } from './tasks';
@@ -20,7 +20,7 @@ async function remind(
   at: string,
   extra: string | null,
 ): Promise<void> {
-  const item = itemOf(context, task.itemNo);
+  const item = itemOf(context, task.year, task.itemNo);
   const date = todayOf(api);
   await raiseReminders(
     api,
@@ -38,7 +38,7 @@ export async function remindDeciders(
   kind: 'extension-requested' | 'exemption-requested',
   at: string,
 ): Promise<void> {
-  const deciders = await requestDeciders(api, task, context.leadsByItem.get(task.itemNo) ?? []);
+  const deciders = await requestDeciders(api, task, leadsOf(context, task.year, task.itemNo));
   await remind(api, context, task, kind, deciders, at, unitName(context, task.unitId));
 }
 

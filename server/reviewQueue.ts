@@ -32,7 +32,7 @@ export async function reviewQueueEntries(
   actor: Actor,
   filter: { year: number; unitId?: string; itemNo?: number },
 ): Promise<QueueEntry[]> {
-  let itemNos = actor.role === 'reviewer' ? ledItemNos(context, actor.unitId) : undefined;
+  let itemNos = actor.role === 'reviewer' ? ledItemNos(context, filter.year, actor.unitId) : undefined;
   if (filter.itemNo !== undefined) itemNos = (itemNos ?? [filter.itemNo]).filter((no) => no === filter.itemNo);
   if (itemNos && itemNos.length === 0) return [];
   const base: TaskFilter = {

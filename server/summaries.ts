@@ -2,7 +2,7 @@ import { APPROVED_IN, bucketOf, REPORTED_IN } from '../src/core/counters';
 import { daysBetween, lastDayOfMonth } from '../src/core/dates';
 import type { CounterRecord, TaskRecord } from '../src/core/model';
 import { ratesFromBuckets, type RateBucket, type Rates } from '../src/core/rates';
-import type { DistrictContext } from './districtContext';
+import { indicatorsOf, type DistrictContext } from './districtContext';
 import { taskSummary } from './tasks';
 
 export function bucketsByScope(counters: CounterRecord[]): Map<string, RateBucket[]> {
@@ -55,8 +55,14 @@ export function unitRanking(context: DistrictContext, byScope: Map<string, RateB
   ];
 }
 
-export function indicatorRates(context: DistrictContext, byScope: Map<string, RateBucket[]>, asOf: string) {
-  return context.district.catalog.indicators.map((level1) => ({
+/** The indicators of the year's list, each with its rates. */
+export function indicatorRates(
+  context: DistrictContext,
+  year: number,
+  byScope: Map<string, RateBucket[]>,
+  asOf: string,
+) {
+  return indicatorsOf(context, year).map((level1) => ({
     no: level1.no,
     name: level1.name,
     ...rounded(ratesFromBuckets(byScope.get(`l1:${level1.no}`) ?? [], asOf)),
@@ -131,7 +137,7 @@ export function buildDistrictSummary(input: {
     asOf,
     totals,
     units: unitRanking(context, byScope, asOf),
-    indicators: indicatorRates(context, byScope, asOf),
+    indicators: indicatorRates(context, year, byScope, asOf),
     overdue: overdueList(input.overdueTasks, context, asOf),
     overdueCount: totals.overdue,
     trend: monthlyTrend(counters, year, asOf, totals.total),

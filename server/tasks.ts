@@ -8,15 +8,33 @@ import { createdEntry, openRequestOf } from '../src/core/workflow';
 import { tasksFor, type TaskSpec } from '../src/core/schedule/tasks';
 import { lightOf } from '../src/core/status';
 import type { ApiContext } from './context';
-import { itemOf, loadDistrictContext, unitName, type DistrictContext } from './districtContext';
+import {
+  indicatorOf,
+  itemOf,
+  leadsOf,
+  loadDistrictContext,
+  unitName,
+  type CatalogView,
+  type DistrictContext,
+} from './districtContext';
 import type { MemberCall } from './handler';
 
 export function taskIdOf(spec: Pick<TaskSpec, 'unitId' | 'year' | 'itemNo' | 'key'>): string {
   return `${spec.unitId}-${spec.year}-${spec.itemNo}-${spec.key}`;
 }
 
-export function taskRecordFrom(spec: TaskSpec, context: DistrictContext, at: string, id = taskIdOf(spec)): TaskRecord {
-  const item = itemOf(context, spec.itemNo);
+/**
+ * A task record for a spec. `view` is the list the spec was derived from (an event's task comes
+ * from the list of the event's year, which may not be the list of its due date's year).
+ */
+export function taskRecordFrom(
+  spec: TaskSpec,
+  context: DistrictContext,
+  at: string,
+  id = taskIdOf(spec),
+  view: CatalogView = context.forYear(spec.year),
+): TaskRecord {
+  const item = view.itemsByNo.get(spec.itemNo) ?? itemOf(context, spec.year, spec.itemNo);
   return {
     id,
     districtId: context.district.id,
@@ -76,23 +94,28 @@ export function hasTaskYear(context: DistrictContext, today: string, year: numbe
   return year >= first && year <= last;
 }
 
-const derivedByContext = new WeakMap<DistrictContext, Map<number, Map<string, TaskRecord>>>();
+const derivedByView = new WeakMap<CatalogView, Map<number, Map<string, TaskRecord>>>();
 
 /**
- * A year's tasks as the catalog, the directory and the calendar make them, before anything has
+ * A year's tasks as its list, the directory and the calendar make them, before anything has
  * happened to them: never written (version 0), so a new year costs no writes at all. A task is
- * stored by the first change to it; from then on the stored one counts.
+ * stored by the first change to it; from then on the stored one counts. `view` is the year's list
+ * unless said (the publish preview derives the tasks a draft would give).
  */
-export function derivedTasks(context: DistrictContext, year: number): Map<string, TaskRecord> {
-  let byYear = derivedByContext.get(context);
-  if (!byYear) derivedByContext.set(context, (byYear = new Map()));
+export function derivedTasks(
+  context: DistrictContext,
+  year: number,
+  view: CatalogView = context.forYear(year),
+): Map<string, TaskRecord> {
+  let byYear = derivedByView.get(view);
+  if (!byYear) derivedByView.set(view, (byYear = new Map()));
   let tasks = byYear.get(year);
   if (!tasks) {
     tasks = new Map();
     for (const unit of context.units) {
       if (unit.disabled) continue;
-      for (const spec of tasksFor(unit, year, context.schedule)) {
-        const task = { ...taskRecordFrom(spec, context, context.district.createdAt), version: 0 };
+      for (const spec of tasksFor(unit, year, view.schedule)) {
+        const task = { ...taskRecordFrom(spec, context, context.district.createdAt, taskIdOf(spec), view), version: 0 };
         tasks.set(task.id, task);
       }
     }
@@ -178,7 +201,7 @@ function addCounters(a: CounterRecord[], b: CounterRecord[]): CounterRecord[] {
 }
 
 export function targetOf(task: TaskRecord, context: DistrictContext): TaskTarget {
-  return { unitId: task.unitId, leadUnitIds: context.leadsByItem.get(task.itemNo) ?? [] };
+  return { unitId: task.unitId, leadUnitIds: leadsOf(context, task.year, task.itemNo) };
 }
 
 /** A task the caller's unit works on (their own unit's), with the district it is read against. */
@@ -211,9 +234,8 @@ export function todayOf(api: ApiContext): string {
 
 /** What lists show of a task. */
 export function taskSummary(task: TaskRecord, context: DistrictContext, today: string) {
-  const item = itemOf(context, task.itemNo);
-  const level1 = context.district.catalog.indicators.find((indicator) => indicator.no === item.level1);
-  const level2 = level1?.children.find((indicator) => indicator.no === item.level2);
+  const item = itemOf(context, task.year, task.itemNo);
+  const { level1, level2 } = indicatorOf(context, task.year, item);
   return {
     id: task.id,
     unitId: task.unitId,
@@ -241,7 +263,7 @@ export function taskSummary(task: TaskRecord, context: DistrictContext, today: s
  * name; where its unit leads the item alone, 区领导 do.
  */
 export function reviewersOf(task: TaskRecord, context: DistrictContext) {
-  const others = (context.leadsByItem.get(task.itemNo) ?? []).filter((unitId) => unitId !== task.unitId);
+  const others = leadsOf(context, task.year, task.itemNo).filter((unitId) => unitId !== task.unitId);
   return { reviewerUnits: others.map((unitId) => unitName(context, unitId)), reviewedByLeaders: others.length === 0 };
 }
 

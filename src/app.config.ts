@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/review', pages: ['pages/queue/index'] },
     { root: 'packages/leader', pages: ['pages/dashboard/index', 'pages/unit/index'] },
-    { root: 'packages/admin', pages: ['pages/manage/index'] },
+    { root: 'packages/admin', pages: ['pages/manage/index', 'pages/catalog/index', 'pages/holidays/index'] },
     { root: 'packages/more', pages: ['pages/catalog/index'] },
   ],
   preloadRule: {

@@ -84,7 +84,7 @@ export async function seedDemo(input: SeedInput): Promise<DemoUser[]> {
   await bootstrapDistrict(store, { catalog: input.catalog, directory: input.directory, calendar: input.calendar, at });
   const districtId = input.directory.district.id;
   const context = await loadDistrictContext(store, districtId);
-  const leadUnitIds = [...new Set([...context.leadsByItem.values()].flat())];
+  const leadUnitIds = [...new Set([...context.base.leadsByItem.values()].flat())];
   const users = demoUsers(input.directory, leadUnitIds);
   for (const user of users) {
     const record: UserRecord = { ...user, districtId, disabled: false, createdAt: at, updatedAt: at, version: 1 };
@@ -139,7 +139,10 @@ export async function seedDemo(input: SeedInput): Promise<DemoUser[]> {
       });
       submissions += 1;
       if (fate === 'submitted') continue;
-      const target = { unitId: task.unitId, leadUnitIds: context.leadsByItem.get(task.itemNo) ?? [] };
+      const target = {
+        unitId: task.unitId,
+        leadUnitIds: context.forYear(task.year).leadsByItem.get(task.itemNo) ?? [],
+      };
       const reviewer = reviewers.find((candidate) => reviewerCanReview({ ...candidate, districtId }, target));
       if (!reviewer) continue;
       clock = new Date(Math.min(clock.getTime() + (1 + (roll % 3)) * DAY_MS, now.getTime() - 3_600_000));

@@ -4,11 +4,13 @@ import { dirname } from 'path';
 import type { HolidayCalendarData } from '../../src/core/calendar';
 import { counterDeltas, type CounterField } from '../../src/core/counters';
 import type {
+  CatalogRecord,
   CounterRecord,
   DistrictRecord,
   EvidenceLink,
   EvidenceRecord,
   FileRecord,
+  GuidanceRecord,
   HistoryEntry,
   InstructionRecord,
   InviteRecord,
@@ -141,6 +143,46 @@ export class SqliteStore implements Store {
     this.run('INSERT INTO calendar (id, data) VALUES (1, @data) ON CONFLICT (id) DO UPDATE SET data = excluded.data', {
       data: JSON.stringify(calendar),
     });
+  }
+
+  // ── published lists and guidance ───────────────────────────────────────────
+
+  async listCatalogs(districtId: string): Promise<CatalogRecord[]> {
+    return this.all('SELECT * FROM catalogs WHERE district_id = @districtId ORDER BY published_at, id', {
+      districtId,
+    }).map(rows.rowToCatalog);
+  }
+
+  async addCatalog(catalog: CatalogRecord, guidance: GuidanceRecord[]): Promise<void> {
+    this.db.transaction(() => {
+      const row = rows.catalogToRow(catalog);
+      if (this.run(rows.insertSql('catalogs', row, 'INSERT OR IGNORE'), row).changes !== 1) {
+        throw new StoreConflictError('catalog id already used');
+      }
+      for (const entry of guidance)
+        this.upsertGuidance({ ...entry, districtId: catalog.districtId, catalogId: catalog.id });
+    })();
+  }
+
+  async listGuidance(districtId: string, catalogId: string): Promise<GuidanceRecord[]> {
+    return this.all(
+      'SELECT * FROM guidance WHERE district_id = @districtId AND catalog_id = @catalogId ORDER BY item_no',
+      { districtId, catalogId },
+    ).map(rows.rowToGuidance);
+  }
+
+  async saveGuidance(guidance: GuidanceRecord): Promise<void> {
+    this.upsertGuidance(guidance);
+  }
+
+  private upsertGuidance(guidance: GuidanceRecord): void {
+    const row = rows.guidanceToRow(guidance);
+    this.run(
+      `${rows.insertSql('guidance', row)} ON CONFLICT (district_id, catalog_id, item_no) DO UPDATE SET
+         text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+         updated_by_name = excluded.updated_by_name`,
+      row,
+    );
   }
 
   // ── users and invites ──────────────────────────────────────────────────────

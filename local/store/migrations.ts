@@ -141,6 +141,22 @@ export const MIGRATIONS: Array<{ version: number; description: string; sql: stri
         ) GROUP BY district_id, year, month;
     `,
   },
+  {
+    version: 6,
+    description: 'task lists published for years (catalogs by year), and each item’s 佐证材料要求',
+    sql: `
+      CREATE TABLE catalogs (
+        district_id TEXT NOT NULL, id TEXT NOT NULL, years TEXT NOT NULL, catalog TEXT NOT NULL,
+        published_at TEXT NOT NULL, published_by TEXT NOT NULL, published_by_name TEXT NOT NULL,
+        PRIMARY KEY (district_id, id)
+      );
+      CREATE TABLE guidance (
+        district_id TEXT NOT NULL, catalog_id TEXT NOT NULL, item_no INTEGER NOT NULL, text TEXT NOT NULL,
+        updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, updated_by_name TEXT NOT NULL,
+        PRIMARY KEY (district_id, catalog_id, item_no)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

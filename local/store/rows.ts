@@ -1,10 +1,12 @@
 import type {
+  CatalogRecord,
   CounterRecord,
   EvidenceLink,
   EvidenceRecord,
   ExemptionRequest,
   ExtensionRequest,
   FileRecord,
+  GuidanceRecord,
   HistoryEntry,
   InstructionRecord,
   InviteRecord,
@@ -304,3 +306,43 @@ export function insertSql(table: string, row: Record<string, unknown>, verb = 'I
   const columns = Object.keys(row);
   return `${verb} INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`;
 }
+
+export const catalogToRow = (catalog: CatalogRecord) => ({
+  district_id: catalog.districtId,
+  id: catalog.id,
+  years: JSON.stringify(catalog.years),
+  catalog: JSON.stringify(catalog.catalog),
+  published_at: catalog.publishedAt,
+  published_by: catalog.publishedBy,
+  published_by_name: catalog.publishedByName,
+});
+
+export const rowToCatalog = (row: Row): CatalogRecord => ({
+  districtId: row.district_id as string,
+  id: row.id as string,
+  years: JSON.parse(row.years as string) as number[],
+  catalog: JSON.parse(row.catalog as string),
+  publishedAt: row.published_at as string,
+  publishedBy: row.published_by as string,
+  publishedByName: row.published_by_name as string,
+});
+
+export const guidanceToRow = (guidance: GuidanceRecord) => ({
+  district_id: guidance.districtId,
+  catalog_id: guidance.catalogId,
+  item_no: guidance.itemNo,
+  text: guidance.text,
+  updated_at: guidance.updatedAt,
+  updated_by: guidance.updatedBy,
+  updated_by_name: guidance.updatedByName,
+});
+
+export const rowToGuidance = (row: Row): GuidanceRecord => ({
+  districtId: row.district_id as string,
+  catalogId: row.catalog_id as string,
+  itemNo: row.item_no as number,
+  text: row.text as string,
+  updatedAt: row.updated_at as string,
+  updatedBy: row.updated_by as string,
+  updatedByName: row.updated_by_name as string,
+});

@@ -5,7 +5,7 @@ import { isOverdue } from '../../src/core/status';
 import { UNIT_KIND_LABEL } from '../../src/core/units';
 import { openRequestOf, REQUEST_LABEL } from '../../src/core/workflow';
 import type { ApiContext } from '../context';
-import { itemOf, unitName, type DistrictContext } from '../districtContext';
+import { indicatorsOf, itemOf, unitName, type DistrictContext } from '../districtContext';
 import { bucketsByScope, indicatorRates, rounded, unitRanking } from '../summaries';
 import { listYearTasks, yearCounters } from '../tasks';
 import type { AnnualReportData, ReportTask } from './annualReport';
@@ -38,7 +38,7 @@ export function remarkOf(task: TaskRecord): string {
 const decidedOn = (instant: string | null) => (instant ? shanghaiDate(new Date(instant)) : null);
 
 function taskRow(task: TaskRecord, context: DistrictContext, asOf: IsoDate) {
-  const { title } = itemOf(context, task.itemNo);
+  const { title } = itemOf(context, task.year, task.itemNo);
   const { itemNo, label, dueDate, status } = task;
   return {
     unitName: unitName(context, task.unitId),
@@ -64,7 +64,7 @@ export async function gatherDistrictWorkbook(
   tasks.sort(byUnitAndItem(context));
   const byScope = bucketsByScope(counters);
   const labels = new Map<string, string>();
-  for (const level1 of context.district.catalog.indicators) {
+  for (const level1 of indicatorsOf(context, year)) {
     labels.set(`1:${level1.no}`, level1.label);
     for (const level2 of level1.children) labels.set(`2:${level2.no}`, level2.label);
   }
@@ -75,7 +75,7 @@ export async function gatherDistrictWorkbook(
     generatedAt: api.now(),
     totals: rounded(ratesFromBuckets(byScope.get('district') ?? [], asOf)),
     units: unitRanking(context, byScope, asOf).map((unit) => ({ ...unit, kindLabel: UNIT_KIND_LABEL[unit.kind] })),
-    indicators: indicatorRates(context, byScope, asOf).flatMap(({ children, ...level1 }) => [
+    indicators: indicatorRates(context, year, byScope, asOf).flatMap(({ children, ...level1 }) => [
       { ...level1, level: 1 as const, label: labels.get(`1:${level1.no}`) ?? level1.name },
       ...children.map((level2) => ({
         ...level2,
@@ -166,14 +166,14 @@ export async function gatherAnnualReport(
   const photos = await readPhotos(api, lists.flat());
   const reportTask = (task: TaskRecord): ReportTask => ({
     ...task,
-    title: itemOf(context, task.itemNo).title,
+    title: itemOf(context, task.year, task.itemNo).title,
     remark: remarkOf(task),
     evidence: (evidenceOf.get(task.id) ?? []).map((record) => ({
       name: record.name,
       photo: photos.get(record.fileId),
     })),
   });
-  const { source, indicators } = context.district.catalog;
+  const { source, indicators } = context.forYear(year).catalog;
   return {
     unitName: unit.name,
     year,
@@ -191,7 +191,7 @@ export async function gatherAnnualReport(
       .filter((task) => task.status === 'exempt')
       .map((task) => ({
         itemNo: task.itemNo,
-        title: itemOf(context, task.itemNo).title,
+        title: itemOf(context, task.year, task.itemNo).title,
         label: task.label,
         reason: task.exemption?.reason ?? '',
         decidedOn: decidedOn(task.exemption?.decidedAt ?? null),

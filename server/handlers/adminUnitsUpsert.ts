@@ -16,7 +16,7 @@ const schema = z
         name: requiredText(30, '单位名称'),
         kind: z.enum(['township', 'street', 'department', 'agency']),
         tags: z.array(text(20, 1)).max(10).optional(),
-        aliases: z.array(text(30, 1)).max(10).optional(),
+        aliases: z.array(text(60, 1)).max(30).optional(),
         disabled: z.boolean().optional(),
       })
       .strict(),
@@ -29,9 +29,13 @@ export default memberHandler('admin.units.upsert', schema, async ({ unit: input 
   const context = await loadDistrictContext(api.store, actor.districtId);
   const existing = input.id ? context.unitsById.get(input.id) : undefined;
   if (input.id && !existing) throw new DomainError('NOT_FOUND', '找不到要修改的单位');
-  const names = [input.name, ...(input.aliases ?? [])];
+  // A name is the unit's alone. An alias may be shared: a phrase that stands for several units (各乡镇,
+  // remembered when a list was published) is an alias of each; it must only not be another's name.
+  const aliases = input.aliases ?? [];
   const clash = context.units.find(
-    (unit) => unit.id !== existing?.id && names.some((name) => unit.name === name || unit.aliases.includes(name)),
+    (unit) =>
+      unit.id !== existing?.id &&
+      (unit.name === input.name || unit.aliases.includes(input.name) || aliases.includes(unit.name)),
   );
   if (clash) throw new DomainError('FAILED_PRECONDITION', `名称与“${clash.name}”重复`);
 
@@ -49,7 +53,14 @@ export default memberHandler('admin.units.upsert', schema, async ({ unit: input 
     ? context.units.map((candidate) => (candidate.id === unit.id ? unit : candidate))
     : [...context.units, unit];
   // Checked on the directory alone: building the whole context would throw at the first phrase lost.
-  const lost = unresolvedPhrases(context.district.catalog, { ...context.directory, units });
+  const directory = { ...context.directory, units };
+  const lost = [
+    ...new Set(
+      [context.district.catalog, ...context.catalogs.map((record) => record.catalog)].flatMap((catalog) =>
+        unresolvedPhrases(catalog, directory),
+      ),
+    ),
+  ];
   if (lost.length > 0) {
     throw new DomainError(
       'FAILED_PRECONDITION',

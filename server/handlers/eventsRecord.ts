@@ -24,7 +24,9 @@ export default memberHandler('events.record', schema, async (input, call) => {
   if (yearOf(input.date) < first) {
     throw new DomainError('INVALID_ARGUMENT', `事件日期应在${first}年1月1日以后（本区从${first}年起使用本系统）`);
   }
-  const spec = taskForEvent(actor.unitId, input.itemNo, input.date, context.schedule);
+  // The event's year's list decides the deadline (the task may fall due in the next year).
+  const view = context.forYear(yearOf(input.date));
+  const spec = taskForEvent(actor.unitId, input.itemNo, input.date, view.schedule);
   const baseId = taskIdOf(spec);
   let taskId = baseId;
   for (let n = 2; await api.store.getTask(actor.districtId, taskId); n += 1) {
@@ -33,7 +35,7 @@ export default memberHandler('events.record', schema, async (input, call) => {
   }
   const step = stepOf(call);
   const { after: task, history } = recordEvent(
-    taskRecordFrom(spec, context, step.at, taskId),
+    taskRecordFrom(spec, context, step.at, taskId, view),
     step,
     input.note ?? null,
   );

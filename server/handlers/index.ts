@@ -5,6 +5,9 @@ import adminUnitsList from './adminUnitsList';
 import adminUnitsUpsert from './adminUnitsUpsert';
 import adminUsersList from './adminUsersList';
 import adminUserUpdate from './adminUserUpdate';
+import calendarGet from './calendarGet';
+import calendarSet from './calendarSet';
+import catalogGet from './catalogGet';
 import devUsers from './devUsers';
 import eventsRecord from './eventsRecord';
 import evidenceAdd from './evidenceAdd';
@@ -15,6 +18,7 @@ import exemptionRequest from './exemptionRequest';
 import exemptionRevoke from './exemptionRevoke';
 import extensionDecide from './extensionDecide';
 import extensionRequest from './extensionRequest';
+import guidanceSet from './guidanceSet';
 import instructionAdd from './instructionAdd';
 import remindersList from './remindersList';
 import remindersRead from './remindersRead';
@@ -63,4 +67,8 @@ export const API_HANDLERS: HandlerTable<ApiAction> = {
   'reminders.list': remindersList,
   'reminders.read': remindersRead,
   'reminders.subscribe': remindersSubscribe,
+  'catalog.get': catalogGet,
+  'guidance.set': guidanceSet,
+  'calendar.set': calendarSet,
+  'calendar.get': calendarGet,
 };

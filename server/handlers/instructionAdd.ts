@@ -49,7 +49,7 @@ export default memberHandler('instruction.add', schema, async (input, call) => {
     instruction = record(task.unitId, task.id);
     const { after, history } = instruct(task, step, input.text);
     await api.store.commitTaskChange({ before: task, after, history, instruction });
-    const item = itemOf(context, task.itemNo);
+    const item = itemOf(context, task.year, task.itemNo);
     reminders = (openid) =>
       composeReminder({
         kind: 'instruction',

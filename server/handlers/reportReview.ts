@@ -27,7 +27,7 @@ export default memberHandler('report.review', schema, async (input, call) => {
   const comment = after.reviewComment ?? '';
   // The unit hears of the decision either way: the task page told them they would.
   const recipients = await unitRecipients(api, task);
-  const item = itemOf(context, task.itemNo);
+  const item = itemOf(context, task.year, task.itemNo);
   await raiseReminders(
     api,
     recipients.map((person) =>

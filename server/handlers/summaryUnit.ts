@@ -4,7 +4,7 @@ import { yearOf } from '../../src/core/dates';
 import { DomainError } from '../../src/core/errors';
 import { ratesOf } from '../../src/core/rates';
 import { isOverdue } from '../../src/core/status';
-import { ledItemNos, loadDistrictContext } from '../districtContext';
+import { indicatorsOf, ledItemNos, loadDistrictContext } from '../districtContext';
 import { memberHandler } from '../handler';
 import { overdueList, rounded } from '../summaries';
 import { listYearTasks, taskSummary, todayOf } from '../tasks';
@@ -24,10 +24,10 @@ export default memberHandler('summary.unit', schema, async (input, { api, actor 
   const tasks = await listYearTasks(api, context, {
     unitId: unit.id,
     year: targetYear,
-    ...(onlyLedItems ? { itemNos: ledItemNos(context, actor.unitId) } : {}),
+    ...(onlyLedItems ? { itemNos: ledItemNos(context, targetYear, actor.unitId) } : {}),
   });
   const totals = ratesOf(tasks, asOf);
-  const indicators = context.district.catalog.indicators.map((level1) => ({
+  const indicators = indicatorsOf(context, targetYear).map((level1) => ({
     no: level1.no,
     name: level1.name,
     ...rounded(

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { allowed, authorize } from '../../src/core/authorization';
 import { openRequestOf } from '../../src/core/workflow';
-import { itemOf, loadDistrictContext, unitName } from '../districtContext';
+import { indicatorOf, itemOf, loadDistrictContext, unitName } from '../districtContext';
+import { taskGuidance } from '../catalog/views';
 import { evidenceWithUrls } from '../evidence';
 import { memberHandler } from '../handler';
 import { changesSinceReturn, historyView } from '../history';
@@ -14,13 +15,13 @@ export default memberHandler('tasks.get', z.object({ id }).strict(), async (inpu
   const task = await requireTask(api, context, input.id);
   const target = targetOf(task, context);
   authorize(actor, { kind: 'task.read', task: target });
-  const item = itemOf(context, task.itemNo);
-  const level1 = context.district.catalog.indicators.find((indicator) => indicator.no === item.level1);
-  const level2 = level1?.children.find((indicator) => indicator.no === item.level2);
-  const [evidence, history, instructions] = await Promise.all([
+  const item = itemOf(context, task.year, task.itemNo);
+  const { level1, level2 } = indicatorOf(context, task.year, item);
+  const [evidence, history, instructions, guidance] = await Promise.all([
     api.store.listEvidenceForTask(actor.districtId, task.id),
     api.store.listHistory(actor.districtId, task.id),
     api.store.listInstructions(actor.districtId, { unitId: task.unitId, taskId: task.id, limit: TASK_INSTRUCTIONS }),
+    taskGuidance(api, context, task.year, task.itemNo),
   ]);
   const work = allowed(actor, { kind: 'task.work', task: target });
   const decides = allowed(actor, { kind: 'request.decide', task: target });
@@ -36,6 +37,7 @@ export default memberHandler('tasks.get', z.object({ id }).strict(), async (inpu
       leadUnits: item.leadUnits,
       responsibleUnits: item.responsibleUnits,
       schedule: item.schedule,
+      guidance,
     },
     evidence: await evidenceWithUrls(api, evidence),
     history: history.map((entry) => historyView(entry, (unitId) => unitName(context, unitId))),
@@ -48,7 +50,8 @@ export default memberHandler('tasks.get', z.object({ id }).strict(), async (inpu
       requestExtension: asking,
       requestExemption: asking,
       decideRequest: decides && openRequestOf(task) !== null,
-      revokeExemption: decides && task.status === 'exempt',
+      // A task the list dropped is not the lead unit's to revoke.
+      revokeExemption: decides && task.status === 'exempt' && !task.exemption?.catalogDrop,
       instruct: allowed(actor, { kind: 'instruction.add' }),
     },
   };

@@ -15,12 +15,13 @@ export default memberHandler('tasks.list', schema, async (input, { api, actor })
   const today = todayOf(api);
   const unitId = input.unitId ?? actor.unitId;
   if (!context.unitsById.has(unitId)) throw new DomainError('NOT_FOUND', '找不到该单位');
-  const assigned = new Set((context.assignmentsByUnit.get(unitId) ?? []).map((assignment) => assignment.itemNo));
-  const led = ledItemNos(context, actor.unitId).filter((no) => assigned.has(no));
+  const targetYear = input.year ?? yearOf(today);
+  const yearList = context.forYear(targetYear);
+  const assigned = new Set((yearList.assignmentsByUnit.get(unitId) ?? []).map((assignment) => assignment.itemNo));
+  const led = ledItemNos(context, targetYear, actor.unitId).filter((no) => assigned.has(no));
   authorize(actor, { kind: 'unit.tasks', unitId, unitLedItems: led.length });
   const onlyLedItems = actor.role === 'reviewer' && unitId !== actor.unitId;
 
-  const targetYear = input.year ?? yearOf(today);
   const [tasks, instructions] = await Promise.all([
     listYearTasks(api, context, {
       unitId,

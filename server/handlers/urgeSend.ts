@@ -81,7 +81,7 @@ export default memberHandler(
       const reminder = composeReminder({
         kind: 'urge',
         task: first,
-        item: itemOf(context, first.itemNo),
+        item: itemOf(context, first.year, first.itemNo),
         recipientOpenid: person.openid,
         date: today,
         at,

@@ -57,7 +57,7 @@ export async function runReminderJob(
       if (recipients.length === 0) return;
       const reminders = tasks.flatMap((task) => {
         const kind = scheduledReminder(task, date);
-        const item = itemOf(context, task.itemNo);
+        const item = itemOf(context, task.year, task.itemNo);
         return kind
           ? recipients.map((user) => composeReminder({ kind, task, item, recipientOpenid: user.openid, date, at }))
           : [];

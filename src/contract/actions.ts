@@ -1,6 +1,11 @@
 import type { Role } from '../core/model';
 import type { UnitKind } from '../core/units';
 import type {
+  CalendarSetReply,
+  CalendarYearView,
+  CatalogItemView,
+  CatalogPreviewReply,
+  CatalogPublishReply,
   DemoIdentity,
   DirectoryUnit,
   DistrictSummary,
@@ -18,6 +23,7 @@ import type {
   TaskDetailTask,
   TaskList,
   UnitSummary,
+  YearCatalog,
 } from './replies';
 
 /**
@@ -95,6 +101,35 @@ export interface Actions {
 
   'export.xlsx': { payload: { year: number; asOf?: string }; reply: ExportedFile };
   'report.annual': { payload: { unitId: string; year: number }; reply: ExportedFile };
+
+  /** Reads an uploaded .docx (`fileId`) or a pasted text export (`text`): nothing is stored. */
+  'catalog.preview': { payload: CatalogSourcePayload & { years?: number[] }; reply: CatalogPreviewReply };
+  /** Publishes the list for `years`; `confirmDrop` is needed when it drops tasks that have work. */
+  'catalog.publish': {
+    payload: CatalogSourcePayload & { years: number[]; confirmDrop?: boolean };
+    reply: CatalogPublishReply;
+  };
+  'catalog.get': { payload: { year: number }; reply: YearCatalog };
+  'guidance.set': { payload: { year: number; itemNo: number; text: string }; reply: { item: CatalogItemView } };
+  /** Either `noticeText` (the 国务院办公厅 notice as pasted) or `holidays` and `workdays` (dates). */
+  'calendar.set': {
+    payload: { year: number; noticeText?: string; holidays?: string[]; workdays?: string[] };
+    reply: CalendarSetReply;
+  };
+  'calendar.get': { payload: Empty; reply: { years: CalendarYearView[] } };
+}
+
+/**
+ * Where a list comes from — an uploaded Word file or a pasted text export, one of the two — and
+ * the admin's choices: unit ids for phrases the directory does not know, lead units for items
+ * that name none, dates (YYYY-MM-DD once, MM-DD every year) by item number.
+ */
+export interface CatalogSourcePayload {
+  fileId?: string;
+  text?: string;
+  phraseMap?: Record<string, string[]>;
+  leads?: Record<string, string[]>;
+  dates?: Record<string, string>;
 }
 
 /** No fields. */
@@ -114,12 +149,21 @@ export type Payload<A extends ActionName> = Actions[A]['payload'];
 export type Reply<A extends ActionName> = Actions[A]['reply'];
 
 /**
- * The actions that build files run in the `export` cloud function: exceljs and docx would take
- * the `api` bundle over 1 MB. Everything else is served by `api`.
+ * The actions that build or read documents run in the `export` cloud function: exceljs, docx and
+ * mammoth would take the `api` bundle over 1 MB. Everything else is served by `api`.
  */
-export const EXPORT_ACTIONS = ['export.xlsx', 'report.annual'] as const satisfies readonly ActionName[];
-export type ExportAction = (typeof EXPORT_ACTIONS)[number];
-export type ApiAction = Exclude<ActionName, ExportAction>;
+export const FILE_ACTIONS = ['export.xlsx', 'report.annual'] as const satisfies readonly ActionName[];
+export const EXPORT_ACTIONS = [
+  ...FILE_ACTIONS,
+  // Reading a .docx needs mammoth: the task list's preview and publishing stay out of `api` too.
+  'catalog.preview',
+  'catalog.publish',
+] as const satisfies readonly ActionName[];
+/** The actions that build a file and answer with it (`ExportedFile`). */
+export type ExportAction = (typeof FILE_ACTIONS)[number];
+/** Every action the `export` function serves. */
+export type ExportFunctionAction = (typeof EXPORT_ACTIONS)[number];
+export type ApiAction = Exclude<ActionName, ExportFunctionAction>;
 
 export type CloudFunctionName = 'api' | 'export';
 

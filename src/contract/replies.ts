@@ -1,4 +1,5 @@
-import type { Schedule } from '../core/catalog/types';
+import type { CatalogProblem, DraftItem } from '../core/catalog/preview';
+import type { CatalogSource, IndicatorLevel1, Schedule } from '../core/catalog/types';
 import type { ExemptionRequest, ExtensionRequest, Role } from '../core/model';
 import type { Rates } from '../core/rates';
 import type { ReminderKind } from '../core/reminders';
@@ -155,6 +156,8 @@ export interface TaskDetail {
     leadUnits: string[];
     responsibleUnits: string[];
     schedule: Schedule;
+    /** 佐证材料要求: what evidence counts for this item (shown to staff on top); null when none. */
+    guidance: ItemGuidance | null;
   };
   evidence: Evidence[];
   history: HistoryItem[];
@@ -312,4 +315,144 @@ export interface ExportedFile {
   /** A short-lived link; null when storage could not give one (open it by fileId). */
   url: string | null;
   name: string;
+}
+
+// ── task lists by year, 佐证材料要求, the holiday calendar ──────────────────────
+
+/** 佐证材料要求 of an item: as its lead unit or the admin wrote it, or the importer's proposal. */
+export interface ItemGuidance {
+  text: string;
+  /** Proposed from the item's text by the importer; nobody has written one yet. */
+  proposed: boolean;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
+
+/** One task list the district keeps: its own, or one published for some years. */
+export interface CatalogListInfo {
+  /** `base` for the district's own list. */
+  id: string;
+  title: string;
+  docNo: string;
+  /**
+   * The years it applies to now (a list published later for one of them takes it); null for the
+   * district's own list, which applies to every year no published list names.
+   */
+  years: number[] | null;
+  /** It goes on applying to the years after its last, until another list is published for them. */
+  andLater: boolean;
+  publishedAt: string | null;
+  publishedByName: string | null;
+  itemCount: number;
+}
+
+/** One item of a year's list, as the catalog screen shows it. */
+export interface CatalogItemView {
+  no: number;
+  level1: number;
+  level2: number;
+  title: string;
+  text: string;
+  leadUnits: string[];
+  responsibleUnits: string[];
+  /** The 完成时限 as written, when the document states one. */
+  deadline: string | null;
+  schedule: Schedule;
+  /** The schedule in words: 每年3月1日前：报告（上一年度） … */
+  scheduleWords: string[];
+  /** The units that lead it (their reviewers may write its guidance). */
+  leadUnitIds: string[];
+  guidance: ItemGuidance | null;
+  /** Whether the caller may write its guidance. */
+  canEditGuidance: boolean;
+}
+
+export interface YearCatalog {
+  year: number;
+  /** The list that applies to the year. */
+  list: CatalogListInfo;
+  source: CatalogSource;
+  indicators: IndicatorLevel1[];
+  items: CatalogItemView[];
+  /** Every list the district keeps, the district's own first. */
+  lists: CatalogListInfo[];
+}
+
+/** A draft item as the preview shows it: resolved units and the schedule in words. */
+export interface DraftItemView extends DraftItem {
+  scheduleWords: string[];
+}
+
+export interface CatalogDraftView {
+  source: CatalogSource;
+  indicators: IndicatorLevel1[];
+  items: DraftItemView[];
+}
+
+/** A task whose item a new list drops and that has evidence or a report: kept only if confirmed. */
+export interface DroppedWork {
+  id: string;
+  unitName: string;
+  itemNo: number;
+  title: string;
+  label: string;
+  status: TaskStatus;
+  evidenceCount: number;
+}
+
+export type ItemChange = 'added' | 'changed' | 'dropped';
+
+/** What publishing a list for a year would do to that year's tasks. */
+export interface CatalogImpact {
+  year: number;
+  /** The list the year has now. */
+  current: CatalogListInfo;
+  /** Tasks the year has now (stored or not), and would have. */
+  before: number;
+  after: number;
+  added: number;
+  changed: number;
+  dropped: number;
+  unchanged: number;
+  /** Tasks something has happened to (stored): they keep their evidence and history either way. */
+  stored: number;
+  /** Items added, changed (text, units or deadline) or dropped, with how many tasks each touches. */
+  items: Array<{ itemNo: number; title: string; change: ItemChange; tasks: number; withWork: number }>;
+  /** Dropped tasks that have evidence or a report: publishing needs `confirmDrop`, and keeps them. */
+  droppedWithWork: DroppedWork[];
+}
+
+export interface CatalogPreviewReply {
+  draft: CatalogDraftView;
+  problems: CatalogProblem[];
+  /** How many problems must be settled before publishing. */
+  blocking: number;
+  /** For each year asked about: what publishing would do to its tasks. */
+  impact?: CatalogImpact[];
+}
+
+export interface CatalogPublishReply {
+  /** The list as published. */
+  catalog: CatalogListInfo;
+  impact: CatalogImpact[];
+  /** Phrases remembered as aliases of units (the next list that writes them resolves them). */
+  aliases: Array<{ phrase: string; unitNames: string[] }>;
+}
+
+/** One year of the holiday calendar, as the admin checks it. */
+export interface CalendarYearView {
+  year: number;
+  notice: string;
+  holidays: Array<{ name: string; from: string; to: string; days: number }>;
+  workdays: Array<{ name: string; date: string }>;
+}
+
+export interface CalendarSetReply {
+  calendar: CalendarYearView;
+  /** Notes on what was read (days that belong to another year). */
+  problems: Array<{ where: string; message: string }>;
+  /** Stored tasks whose due date moved (or stopped being 预估). */
+  moved: number;
+  /** The years the calendar now knows. */
+  years: number[];
 }

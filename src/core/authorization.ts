@@ -34,7 +34,9 @@ export type Permission =
   | { kind: 'export.district' }
   | { kind: 'report.annual'; unitId: string }
   | { kind: 'admin' }
-  | { kind: 'event.record' };
+  | { kind: 'event.record' }
+  /** 佐证材料要求 of an item: written by a reviewer of a unit that leads it, or the admin. */
+  | { kind: 'guidance.set'; leadUnitIds: string[] };
 
 const OVERSEERS: Role[] = ['leader', 'admin'];
 
@@ -116,6 +118,10 @@ export function decide(actor: Actor, permission: Permission): string | null {
       return actor.role === 'admin' ? null : '只有管理员可以进行此操作';
     case 'event.record':
       return actor.role === 'staff' || actor.role === 'reviewer' ? null : '只有单位经办人可以登记事件';
+    case 'guidance.set':
+      if (actor.role === 'admin') return null;
+      if (actor.role === 'reviewer' && permission.leadUnitIds.includes(actor.unitId)) return null;
+      return '只有牵头单位的审核人或管理员可以修改佐证材料要求';
   }
 }
 

@@ -30,6 +30,40 @@ export interface DistrictRecord {
   createdAt: Instant;
 }
 
+/**
+ * A task list the admin published for some years (catalogs by year). A year's tasks come from the
+ * latest list published for it; years no list names keep the district's own `catalog`. A list is
+ * never changed once published: a corrected one is published anew, and takes the years it names.
+ */
+export interface CatalogRecord {
+  districtId: string;
+  id: string;
+  /** The years it was published for (a later list for one of them takes that year). */
+  years: number[];
+  catalog: Catalog;
+  publishedAt: Instant;
+  publishedBy: string;
+  publishedByName: string;
+}
+
+/** The id by which the district's own list (`DistrictRecord.catalog`) is named: guidance, views. */
+export const BASE_CATALOG_ID = 'base';
+
+/**
+ * 佐证材料要求 of one item of one list, as a reviewer of its lead unit or the admin wrote it. An item
+ * without one shows the importer's proposal; an empty text means "none".
+ */
+export interface GuidanceRecord {
+  districtId: string;
+  /** The list's id, or BASE_CATALOG_ID for the district's own list. */
+  catalogId: string;
+  itemNo: number;
+  text: string;
+  updatedAt: Instant;
+  updatedBy: string;
+  updatedByName: string;
+}
+
 export interface UnitRecord extends Unit {
   districtId: string;
   updatedAt: Instant;
@@ -143,6 +177,12 @@ export interface ExemptionRequest extends RequestParties {
   revokedAt: Instant | null;
   revokedByName: string | null;
   revokeComment: string | null;
+  /**
+   * Set when the task was taken out because a list published for its year no longer gives it (its
+   * item dropped, or its unit no longer assigned): the task, its evidence and history are kept,
+   * out of every total, and come back as they were if a later list gives the task again.
+   */
+  catalogDrop?: { catalogId: string; fromStatus: TaskStatus; previous: Omit<ExemptionRequest, 'catalogDrop'> | null };
 }
 
 /** 领导批示: a leader's instruction on one task, or on a unit as a whole (taskId null). */
@@ -175,7 +215,15 @@ export type HistoryAction =
   | 'exemption.approve'
   | 'exemption.refuse'
   | 'exemption.revoke'
-  | 'instruction';
+  | 'instruction'
+  /** A list published for the task's year changed its item (text, units or deadline). */
+  | 'catalog.update'
+  /** A list published for the task's year no longer gives the task (kept, out of every total). */
+  | 'catalog.drop'
+  /** A later list gives the task again: back as it was before it was dropped. */
+  | 'catalog.restore'
+  /** The holiday calendar of a year it depends on was set: its due date recomputed. */
+  | 'calendar.update';
 
 export interface HistoryEntry {
   districtId: string;

@@ -61,9 +61,13 @@ export function expandPhrase(phrase: string, directory: Directory): Unit[] {
       (unit) => group.kinds.includes(unit.kind) && (group.tags ?? []).every((tag) => unit.tags.includes(tag)),
     );
   }
-  const named = directory.units.find((unit) => unit.name === phrase || unit.aliases.includes(phrase));
-  if (!named) throw new UnknownUnitPhraseError(`单位名录中找不到“${phrase}”`);
-  return named.disabled ? [] : [named];
+  const named = directory.units.find((unit) => unit.name === phrase);
+  if (named) return named.disabled ? [] : [named];
+  // An alias may be shared: a phrase the admin mapped to several units once (各乡镇 → every
+  // township) is kept as an alias of each, so that the next list resolves it to all of them.
+  const aliased = directory.units.filter((unit) => unit.aliases.includes(phrase));
+  if (aliased.length === 0) throw new UnknownUnitPhraseError(`单位名录中找不到“${phrase}”`);
+  return aliased.filter((unit) => !unit.disabled);
 }
 
 /** Every phrase of the catalog that the directory cannot resolve (empty when the two agree). */

@@ -402,6 +402,9 @@ export function revokeExemption(task: TaskRecord, step: Step, input: { comment: 
   if (task.status !== 'exempt' || task.exemption?.status !== 'approved') {
     throw new DomainError('FAILED_PRECONDITION', '这项任务没有已同意的不涉及，无需撤销');
   }
+  if (task.exemption.catalogDrop) {
+    throw new DomainError('FAILED_PRECONDITION', '这项任务已不在本年度的任务清单中，不能撤销；如有疑问请联系管理员');
+  }
   const comment = requireReason(input.comment, '撤销不涉及时，请写明理由');
   const exemption: ExemptionRequest = {
     ...task.exemption,

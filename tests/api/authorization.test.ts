@@ -1,6 +1,12 @@
 import { API_HANDLERS } from '../../server/handlers';
 import { EXPORT_HANDLERS } from '../../server/handlers/exportHandlers';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
+import { ROOT } from '../support/fixtures';
+
+/** A list in another shape (昌江's items 1–9 as paragraphs; item 7 needs a lead chosen). */
+const LIST_TEXT = readFileSync(join(ROOT, 'tests', 'fixtures', 'catalogs', 'paragraphs-labelled.txt'), 'utf8');
 
 /** The api function's actions and the export function's (served together by the local cloud). */
 const handlers = { ...API_HANDLERS, ...EXPORT_HANDLERS };
@@ -173,6 +179,30 @@ const SCENARIOS: Scenario[] = [
     payload: () => ({ unitId: 'sfj', year: 2026 }),
     expect: only('leadStaff', 'leadReviewer', 'leader', 'admin'),
   },
+  { action: 'catalog.get', payload: () => ({ year: 2026 }), expect: everyone('ok') },
+  {
+    // Item 2 is led by 区司法局: its reviewers write the 佐证材料要求, and the admin.
+    action: 'guidance.set',
+    payload: () => ({ year: 2026, itemNo: 2, text: '述法报告' }),
+    expect: only('leadReviewer', 'admin'),
+  },
+  {
+    action: 'guidance.set',
+    payload: () => ({ year: 2026, itemNo: 39, text: '预算公开截图' }),
+    expect: only('otherReviewer', 'admin'),
+  },
+  { action: 'catalog.preview', payload: () => ({ text: LIST_TEXT }), expect: only('admin') },
+  {
+    action: 'catalog.publish',
+    payload: () => ({ text: LIST_TEXT, years: [2027], leads: { '7': ['fgw'] } }),
+    expect: only('admin'),
+  },
+  {
+    action: 'calendar.set',
+    payload: () => ({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] }),
+    expect: only('admin'),
+  },
+  { action: 'calendar.get', payload: () => ({}), expect: only('admin') },
 ];
 
 describe('the authorization matrix', () => {

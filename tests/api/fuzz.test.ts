@@ -38,6 +38,14 @@ const KEYS = [
   'reason',
   'dueDate',
   'text',
+  'years',
+  'phraseMap',
+  'leads',
+  'dates',
+  'confirmDrop',
+  'noticeText',
+  'holidays',
+  'workdays',
 ];
 const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', ''];
 

@@ -1,9 +1,13 @@
 import { bootstrapDistrict } from '../../server/bootstrap';
 import { API_HANDLERS } from '../../server/handlers';
 import { EXPORT_HANDLERS } from '../../server/handlers/exportHandlers';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { FILE_TYPES } from '../../src/core/files/uploadPolicy';
 import type { Directory } from '../../src/core/units';
+import { docxFromParagraphs } from '../support/docx';
 import { createHarness, storeSnapshot, type Harness } from '../support/apiHarness';
-import { loadCatalog, loadDirectory, loadHolidays } from '../support/fixtures';
+import { loadCatalog, loadDirectory, loadHolidays, ROOT } from '../support/fixtures';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
 
@@ -19,6 +23,9 @@ describe('tenancy: one district never sees or changes another’s data', () => {
   let aTask: string;
   let aEvidence: string;
   let aFile: string;
+  let aList: string;
+  /** A list in another shape (items 1–9 as paragraphs; item 7 needs its lead chosen). */
+  const LIST = readFileSync(join(ROOT, 'tests', 'fixtures', 'catalogs', 'paragraphs-labelled.txt'), 'utf8');
 
   beforeAll(async () => {
     h = await createHarness({ handlers: { ...API_HANDLERS, ...EXPORT_HANDLERS } });
@@ -72,6 +79,10 @@ describe('tenancy: one district never sees or changes another’s data', () => {
     ).evidence.id;
     await h.ok(A.staff, 'report.submit', { taskId: aTask, note: '昌江区的说明', requestId: 'tenancy-req-1' });
     await h.ok(B.staff, 'tasks.list', { year: 2026 });
+    // 昌江区's own list for next year, and 佐证材料要求 that 珠山区 must never see.
+    await h.ok(A.reviewer, 'guidance.set', { year: 2026, itemNo: 2, text: '昌江区的说明：述法报告' });
+    aList = h.files.put('changjiang', await docxFromParagraphs(LIST), FILE_TYPES.docx.mime, 'sfj', A.admin);
+    await h.ok(A.admin, 'catalog.publish', { fileId: aList, years: [2027], leads: { '7': ['fgw'] } });
   });
 
   afterAll(async () => h.close());
@@ -115,6 +126,16 @@ describe('tenancy: one district never sees or changes another’s data', () => {
     'admin.units.upsert': () => [{ unit: { id: 'xijiao', name: '改名街道', kind: 'street' } }],
     'export.xlsx': () => [{ year: 2026 }],
     'report.annual': () => [{ unitId: 'xijiao', year: 2026 }],
+    'catalog.preview': () => [{ fileId: aList }, { text: LIST }],
+    'catalog.publish': () => [
+      { fileId: aList, years: [2027], leads: { '7': ['fgw'] } },
+      { text: LIST, years: [2027], leads: { '7': ['fgw'] } },
+    ],
+    'catalog.get': () => [{ year: 2026 }, { year: 2027 }],
+    'guidance.set': () => [{ year: 2026, itemNo: 2, text: '越权的要求' }],
+    // The holiday calendar is national: one deployment, one calendar, every district follows it.
+    'calendar.set': () => [],
+    'calendar.get': () => [{}],
   };
 
   it('covers every action', () => {
@@ -130,6 +151,8 @@ describe('tenancy: one district never sees or changes another’s data', () => {
       await h.store.listUnits('changjiang'),
       await h.store.listEvidenceForTask('changjiang', aTask),
       await h.store.listInstructions('changjiang', { unitId: 'xijiao', limit: 100 }),
+      await h.store.listCatalogs('changjiang'),
+      await h.store.listGuidance('changjiang', 'base'),
     ]);
     for (const [action, payloads] of Object.entries(attempts)) {
       for (const payload of payloads(h)) {
@@ -152,6 +175,8 @@ describe('tenancy: one district never sees or changes another’s data', () => {
       await h.store.listUnits('changjiang'),
       await h.store.listEvidenceForTask('changjiang', aTask),
       await h.store.listInstructions('changjiang', { unitId: 'xijiao', limit: 100 }),
+      await h.store.listCatalogs('changjiang'),
+      await h.store.listGuidance('changjiang', 'base'),
     ]);
     expect(aAfter).toBe(aBefore);
   });

@@ -1,5 +1,15 @@
-import { groupTasksByStatus, overdueByUnit, yearChoices, yearFromQuery } from '../../src/packages/leader/logic';
-import type { OverdueTask, TaskSummary } from '../../src/contract/replies';
+import {
+  groupTasksByStatus,
+  overdueByUnit,
+  rankingOrder,
+  ringsOf,
+  totalsOf,
+  unitRowNote,
+  yearChoices,
+  yearFromQuery,
+  yearToShow,
+} from '../../src/packages/leader/logic';
+import type { OverdueTask, RatesView, TaskSummary } from '../../src/contract/replies';
 
 function task(overrides: Partial<TaskSummary> & Pick<TaskSummary, 'id'>): TaskSummary {
   return {
@@ -81,10 +91,12 @@ describe('the overdue list by unit', () => {
 });
 
 describe('the year switch', () => {
-  it('offers this year and the one before, never before the list began (2024)', () => {
-    expect(yearChoices(2026)).toEqual([2026, 2025]);
-    expect(yearChoices(2025)).toEqual([2025, 2024]);
-    expect(yearChoices(2024)).toEqual([2024]);
+  it('offers only the years the server gives (none before the district began), oldest first', () => {
+    expect(yearChoices([2027, 2026], 2026)).toEqual([2026, 2027]);
+    expect(yearChoices([], 2026)).toEqual([2026]);
+    expect(yearToShow([2026, 2027], 2026)).toBe(2026);
+    expect(yearToShow([2026, 2027], 2025)).toBe(2026);
+    expect(yearToShow([], 2025)).toBe(2025);
   });
 
   it('reads a year from the page query, falling back when it is missing or not a year', () => {
@@ -92,5 +104,55 @@ describe('the year switch', () => {
     expect(yearFromQuery(undefined, 2026)).toBe(2026);
     expect(yearFromQuery('abc', 2026)).toBe(2026);
     expect(yearFromQuery('20.5', 2026)).toBe(2026);
+  });
+});
+
+describe('rates with their counts', () => {
+  const rates: RatesView = {
+    total: 10,
+    due: 6,
+    pending: 4,
+    submitted: 2,
+    approved: 3,
+    returned: 1,
+    reported: 5,
+    overdue: 2,
+    onTime: 4,
+    exempt: 1,
+    completionRate: 0.3,
+    reportRate: 0.5,
+    onTimeRate: 4 / 6,
+  };
+
+  it('gives each ring its counts and what it counts', () => {
+    expect(ringsOf(rates).map((ring) => [ring.label, ring.counts.part, ring.counts.whole, ring.caption])).toEqual([
+      ['完成率', 3, 10, '已通过/全部'],
+      ['报送率', 5, 10, '已报送（待审核+已通过）/全部'],
+      ['按时报送率', 4, 6, '按时报送/已到期'],
+    ]);
+  });
+
+  it('gives totals that add up, with 不涉及 apart', () => {
+    const { sum, parts, apart } = totalsOf(rates);
+    expect(parts.reduce((total, part) => total + Number(part.value), 0)).toBe(sum.value);
+    expect(parts.map((part) => part.label)).toEqual(['待报送', '已退回', '待审核', '已通过']);
+    expect(apart.map((stat) => [stat.key, stat.value])).toEqual([
+      ['due', 6],
+      ['overdue', 2],
+      ['exempt', 1],
+    ]);
+  });
+
+  it('ranks units with enough due tasks first, the others after with counts and the reason', () => {
+    const units = [
+      { id: 'few', ranked: false, rank: null },
+      { id: 'second', ranked: true, rank: 2 },
+      { id: 'first', ranked: true, rank: 1 },
+    ];
+    expect(rankingOrder(units).map((unit) => unit.id)).toEqual(['first', 'second', 'few']);
+    const few = { approved: 1, total: 2, completionRate: 0.5, overdue: 0, ranked: false };
+    expect(unitRowNote(few, 3, true)).toBe('1/2 · 50% · 到期任务不足3项，暂不排名');
+    expect(unitRowNote({ ...few, ranked: true, overdue: 1 }, 3, true)).toBe('1/2 · 50% · 逾期1');
+    expect(unitRowNote(few, 3, false)).toBe('1/2 · 50%');
   });
 });

@@ -6,6 +6,7 @@ import {
   groupOf,
   groupTasks,
   matchesQuery,
+  requestMark,
   yearRange,
 } from '../../src/pages/tasks/grouping';
 import type { TaskSummary } from '../../src/contract/replies';
@@ -54,6 +55,29 @@ describe('我的任务: sections', () => {
       ['已完成', ['done']],
       ['未到期', ['later']],
     ]);
+  });
+
+  it('puts exempt tasks (不涉及) in their own grey group at the end, counted under no light', () => {
+    const tasks = [
+      task({ id: 'exempt', status: 'exempt', light: 'grey' }),
+      task({ id: 'later', light: 'grey' }),
+      task({ id: 'late', light: 'red', dueDate: '2026-03-01' }),
+    ];
+    expect(groupTasks(tasks).map((group) => [group.key, group.tasks.map((t) => t.id)])).toEqual([
+      ['overdue', ['late']],
+      ['later', ['later']],
+      ['exempt', ['exempt']],
+    ]);
+    expect(countByLight(tasks)).toEqual({ red: 1, yellow: 0, blue: 0, green: 0, grey: 1 });
+    expect(filterTasks(tasks, '', 'grey').map((t) => t.id)).toEqual(['later']);
+    expect(dueText(tasks[0], TODAY)).toBe('无需报送');
+  });
+
+  it('marks a task with a request waiting for the lead unit, and one whose date a 延期 moved', () => {
+    expect(requestMark(task({ id: 'a', openRequest: 'extension' }))).toBe('延期申请中');
+    expect(requestMark(task({ id: 'b', openRequest: 'exemption' }))).toBe('不涉及申请中');
+    expect(requestMark(task({ id: 'c', originalDueDate: '2026-12-31', dueDate: '2027-01-15' }))).toBe('已延期');
+    expect(requestMark(task({ id: 'd' }))).toBeNull();
   });
 
   it('counts a returned task past its due date as overdue: it is the most urgent', () => {
@@ -126,7 +150,9 @@ describe('我的任务: row texts', () => {
     expect(excerpt(null)).toBe('');
   });
 
-  it('lets the year go back to 2024 and forward to next year', () => {
-    expect(yearRange(2026)).toEqual({ min: 2024, max: 2027 });
+  it('lets the year go between the years the server offers (none before the district began)', () => {
+    expect(yearRange(2026, [2026, 2027])).toEqual({ min: 2026, max: 2027 });
+    expect(yearRange(2026, [2025, 2026, 2027])).toEqual({ min: 2025, max: 2027 });
+    expect(yearRange(2026)).toEqual({ min: 2026, max: 2027 });
   });
 });

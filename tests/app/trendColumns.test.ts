@@ -1,4 +1,4 @@
-import { trendColumns } from '../../src/components/TrendChart/columns';
+import { trendCaption, trendColumns } from '../../src/components/TrendChart/columns';
 
 describe('the monthly trend as columns', () => {
   it('scales to the next 10% above the highest rate, so small progress is still visible', () => {
@@ -25,5 +25,38 @@ describe('the monthly trend as columns', () => {
     expect(quiet.scaleMax).toBeCloseTo(0.1);
     expect(quiet.columns[0].reportHeight).toBe(0);
     expect(trendColumns(undefined)).toEqual({ scaleMax: 0.1, columns: [], latest: null });
+  });
+});
+
+describe('the trend caption', () => {
+  it('reads the last point as of its date, with its counts (what the rings show)', () => {
+    const { latest } = trendColumns([
+      {
+        month: '2026-11',
+        asOf: '2026-11-30',
+        total: 1140,
+        reported: 400,
+        approved: 300,
+        reportRate: 400 / 1140,
+        completionRate: 300 / 1140,
+      },
+      {
+        month: '2026-12',
+        asOf: '2026-12-02',
+        total: 1140,
+        reported: 421,
+        approved: 320,
+        reportRate: 421 / 1140,
+        completionRate: 320 / 1140,
+      },
+    ]);
+    expect(trendCaption(latest)).toBe('截至12月2日：报送率 36.9%（421/1140），完成率 28.1%（320/1140）');
+  });
+
+  it('falls back to the month’s end without a date, and says nothing for no months', () => {
+    expect(trendCaption({ month: '2026-03', reportRate: 0.5, completionRate: 0.25 })).toBe(
+      '3月底：报送率 50%，完成率 25%',
+    );
+    expect(trendCaption(null)).toBeNull();
   });
 });

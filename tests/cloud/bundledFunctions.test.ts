@@ -7,6 +7,7 @@ import { counterDrift } from '../../server/counterDrift';
 import { CloudDbStore } from '../../server/wechat/store/CloudDbStore';
 import { BUNDLE_LIMIT_BYTES, BUNDLE_LIMITS } from '../../scripts/build-functions';
 import { buildOnce, invoker, loadFunction, type FunctionMain } from '../support/bundledFunctions';
+import { docxFromParagraphs } from '../support/docx';
 import { ROOT } from '../support/fixtures';
 import { startRealCloud, type RealCloud } from '../support/realCloud';
 import { makePng } from '../support/sampleFiles';
@@ -170,6 +171,34 @@ describe('the bundled cloud functions on a fresh environment (real wx-server-sdk
     expect(report).toMatchObject({ name: '西郊街道_2026年度法治政府建设情况报告（草稿）.docx' });
     const zip = await JSZip.loadAsync(await download(report.fileId));
     expect(Object.keys(zip.files).some((name) => name.startsWith('word/media/'))).toBe(true);
+  }, 60_000);
+
+  it('reads a Word list and publishes it for next year in the export function; api serves the year from it', async () => {
+    const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'catalogs', 'paragraphs-labelled.txt'), 'utf8');
+    const fileId = await upload('evidence/changjiang/sfj/o-admin/202611/清单.docx', await docxFromParagraphs(text));
+    expect(await api.call('o-admin', 'catalog.preview', { fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    const preview = await exportFn.ok('o-admin', 'catalog.preview', { fileId });
+    expect(preview.draft.items).toHaveLength(9);
+    expect(preview.blocking).toBe(1);
+    const published = await exportFn.ok('o-admin', 'catalog.publish', {
+      fileId,
+      years: [2027],
+      leads: { '7': ['fgw'] },
+    });
+    expect(published.catalog).toMatchObject({ years: [2027], itemCount: 9 });
+    // An api instance reads the district afresh at most 10 s after it last did (its cache's life):
+    // one started now, as WeChat starts them, sees the new list at once.
+    const fresh = invoker(real, loadFunction('api'));
+    const next = await fresh.ok('o-staff', 'tasks.list', { year: 2027 });
+    expect(Math.max(...next.tasks.map((task: { itemNo: number }) => task.itemNo))).toBe(9);
+    expect((await fresh.ok('o-staff', 'tasks.list', { year: 2026 })).tasks).toHaveLength(43);
+    expect((await fresh.ok('o-staff', 'catalog.get', { year: 2027 })).list.id).toBe(published.catalog.id);
+    await fresh.ok('o-reviewer', 'guidance.set', { year: 2027, itemNo: 1, text: '报告正文（盖章）' });
+    const task = next.tasks.find((candidate: { itemNo: number }) => candidate.itemNo === 1);
+    expect((await fresh.ok('o-staff', 'tasks.get', { id: task.id })).item.guidance.text).toBe('报告正文（盖章）');
   }, 60_000);
 
   it('checks uploads by content and attaches only what the caller’s own unit uploaded', async () => {

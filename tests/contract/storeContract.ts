@@ -1,8 +1,10 @@
 import { countersFromTasks } from '../../src/core/counters';
 import type {
+  CatalogRecord,
   EvidenceRecord,
   ExemptionRequest,
   ExtensionRequest,
+  GuidanceRecord,
   HistoryEntry,
   InstructionRecord,
   InviteRecord,
@@ -229,6 +231,68 @@ export function runStoreContract(
         expect(await store.getCalendar()).toBeNull();
         await store.saveCalendar(loadHolidays());
         expect(await store.getCalendar()).toEqual(loadHolidays());
+      });
+    });
+
+    describe('published lists and guidance', () => {
+      const list = (id: string, publishedAt: string, years: number[], districtId = 'changjiang'): CatalogRecord => ({
+        districtId,
+        id,
+        years,
+        catalog: loadCatalog(),
+        publishedAt,
+        publishedBy: 'o-admin',
+        publishedByName: '管理员',
+      });
+      const guidance = (catalogId: string, itemNo: number, text: string, districtId = 'changjiang') =>
+        ({
+          districtId,
+          catalogId,
+          itemNo,
+          text,
+          updatedAt: AT,
+          updatedBy: 'o-reviewer',
+          updatedByName: '审核人',
+        }) satisfies GuidanceRecord;
+
+      it('keeps lists per district, oldest first, with the guidance they start with', async () => {
+        await store.addCatalog(list('c2', '2026-12-02T00:00:00.000Z', [2027, 2028]), [guidance('c2', 3, '会议纪要')]);
+        await store.addCatalog(list('c1', '2026-12-01T00:00:00.000Z', [2027]), []);
+        await store.addCatalog(list('c1', '2026-12-03T00:00:00.000Z', [2027], 'zhushan'), []);
+        const lists = await store.listCatalogs('changjiang');
+        expect(lists.map((record) => [record.id, record.years])).toEqual([
+          ['c1', [2027]],
+          ['c2', [2027, 2028]],
+        ]);
+        expect(lists[1].catalog).toEqual(loadCatalog());
+        expect(lists[1]).toMatchObject({ publishedBy: 'o-admin', publishedByName: '管理员' });
+        expect(await store.listGuidance('changjiang', 'c2')).toEqual([guidance('c2', 3, '会议纪要')]);
+        expect(await store.listGuidance('changjiang', 'c1')).toEqual([]);
+        expect(await store.listCatalogs('zhushan')).toHaveLength(1);
+        expect(await store.listCatalogs('nowhere')).toEqual([]);
+      });
+
+      it('never replaces a list: the same id again is a conflict that changes nothing', async () => {
+        await store.addCatalog(list('c1', '2026-12-01T00:00:00.000Z', [2027]), [guidance('c1', 1, '原文')]);
+        await expect(
+          store.addCatalog(list('c1', '2026-12-05T00:00:00.000Z', [2028]), [guidance('c1', 1, '改过')]),
+        ).rejects.toBeInstanceOf(StoreConflictError);
+        expect((await store.listCatalogs('changjiang')).map((record) => record.years)).toEqual([[2027]]);
+        expect((await store.listGuidance('changjiang', 'c1')).map((entry) => entry.text)).toEqual(['原文']);
+      });
+
+      it('writes one item’s guidance, replaces it, and keeps it per list and district', async () => {
+        await store.saveGuidance(guidance('base', 2, '述职报告'));
+        await store.saveGuidance(guidance('base', 1, '报告正文'));
+        await store.saveGuidance({ ...guidance('base', 2, '述法报告'), updatedByName: '管理员' });
+        await store.saveGuidance(guidance('base', 2, '别区的', 'zhushan'));
+        await store.saveGuidance(guidance('c9', 2, '别的清单'));
+        expect((await store.listGuidance('changjiang', 'base')).map((entry) => [entry.itemNo, entry.text])).toEqual([
+          [1, '报告正文'],
+          [2, '述法报告'],
+        ]);
+        expect((await store.listGuidance('changjiang', 'base'))[1].updatedByName).toBe('管理员');
+        expect(await store.listGuidance('zhushan', 'base')).toHaveLength(1);
       });
     });
 

@@ -33,6 +33,12 @@ export async function withScreenshot<T>(page: Page, name: string, step: () => Pr
   }
 }
 
+/** Saves what the phone shows now as test-results/<name>.png, for a person to look at (the run goes on). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) }).catch(() => undefined);
+}
+
 /**
  * A phone-sized page (375×740 unless `width` is given, touch, zh-CN) in its own context, whose H5 app
  * runs as `openid` (Taro H5 keeps storage in localStorage as JSON {"data": …}); null: nobody yet.

@@ -23,15 +23,46 @@ describe('exports from the app', () => {
     return Buffer.from(await response.arrayBuffer());
   }
 
-  it('区领导 exports the district workbook from 全区进展', async () => {
+  /** A sheet's header row, as text. */
+  const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+
+  it('区领导 exports the district workbook from 全区进展, with the 不涉及 agreed listed apart', async () => {
+    // 西郊街道 asks for 不涉及 on a task of 区司法局's item, and 区司法局 agrees.
+    const { tasks } = await app.api('demo-staff-xijiao', 'tasks.list', {});
+    let exempted: any = null;
+    for (const task of tasks.filter((candidate: any) => candidate.status === 'pending')) {
+      const detail = await app.api('demo-staff-xijiao', 'tasks.get', { id: task.id });
+      if (!detail.task.reviewerUnits.includes('区司法局') || !detail.can.requestExemption) continue;
+      exempted = task;
+      break;
+    }
+    expect(exempted).not.toBeNull();
+    const reason = '本街道没有这项职能';
+    await app.api('demo-staff-xijiao', 'exemption.request', { taskId: exempted.id, reason });
+    await app.api('demo-reviewer-sfj', 'exemption.decide', { taskId: exempted.id, decision: 'approve' });
+
     const page = await app.phoneAs('demo-leader');
     await withScreenshot(page, 'export-xlsx', async () => {
       await page.goto(`${app.url}/#/packages/leader/pages/dashboard/index`);
       const bytes = await fileFrom(page, '导出 Excel');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['总览', '按单位', '按指标', '逾期清单', '明细']);
-      expect(workbook.getWorksheet('按单位')!.rowCount).toBeGreaterThan(20);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+        '总览',
+        '按单位',
+        '按指标',
+        '逾期清单',
+        '明细',
+        '不涉及清单',
+      ]);
+      const units = workbook.getWorksheet('按单位')!;
+      expect(units.rowCount).toBeGreaterThan(20);
+      expect(headers(units)).toEqual(expect.arrayContaining(['待报送', '不涉及']));
+      expect(headers(workbook.getWorksheet('明细')!)).toContain('原定截止日期');
+      const exemptions = workbook.getWorksheet('不涉及清单')!;
+      expect(headers(exemptions)).toEqual(['单位', '序号', '任务', '事项', '不涉及理由', '同意日期', '同意人']);
+      const rows = exemptions.getSheetValues().slice(2) as unknown[][];
+      expect(rows.map((row) => [row[1], row[2], row[5]])).toContainEqual(['西郊街道', exempted.itemNo, reason]);
     });
   }, 120_000);
 

@@ -15,7 +15,7 @@ const SCREENS: Array<{ name: string; openid: string; route: string; ready: strin
   },
   { name: '工作台', openid: 'demo-leader', route: 'pages/workbench/index', ready: '查看全区进展' },
   { name: '全区进展', openid: 'demo-leader', route: 'packages/leader/pages/dashboard/index', ready: '完成率' },
-  { name: '审核', openid: 'demo-reviewer-sfj', route: 'packages/review/pages/queue/index', ready: '份材料' },
+  { name: '审核', openid: 'demo-reviewer-sfj', route: 'packages/review/pages/queue/index', ready: '项等待处理' },
   { name: '我的', openid: 'demo-staff-xijiao', route: 'pages/me/index', ready: '西郊街道' },
 ];
 

@@ -4,8 +4,8 @@ import { setUpLocalCloud } from './localCloud';
 
 /**
  * 区司法局's reviewer (demo-reviewer-sfj) on a phone: the 工作台 shows how many reports wait, the
- * queue lists them oldest first, and the review sheet approves or returns them; a return needs a
- * comment, which the reporting unit then sees on its task.
+ * queue lists them oldest first, and the review sheet approves or returns them, opening the next one
+ * after each decision; a return needs a comment, which the reporting unit then sees on its task.
  */
 
 const REVIEWER = 'demo-reviewer-sfj';
@@ -75,9 +75,10 @@ describe('reviewer: 审核', () => {
         .waitFor();
       expect(reviewCalls).toHaveLength(1);
 
-      // 通过 on the next one: it leaves too.
-      await visible(page, `.queue-card[data-task-id="${toApprove.id}"]`).click();
+      // The next one opens by itself; 通过: it leaves too.
+      await visible(page, `.sheet__panel[data-task-id="${toApprove.id}"]`).waitFor();
       await visible(page, '.sheet__panel').getByText(toApprove.note).first().waitFor();
+      expect(await visible(page, '.sheet__comment textarea').inputValue()).toBe('');
       await visible(page, '.sheet__approve').click();
       await toast(page, '已通过');
       await visible(page, `.queue-card[data-task-id="${toApprove.id}"]`).waitFor({ state: 'detached' });

@@ -41,7 +41,11 @@ describe('a unit named with markup', () => {
     });
     await page.goto(`${app.url}${path}`);
     if (path.includes('manage')) await page.locator('.manage__tab', { hasText: '单位' }).click();
-    if (path.includes('dashboard')) await page.getByText(/展开全部 \d+ 个单位/).first().click();
+    if (path.includes('dashboard'))
+      await page
+        .getByText(/展开全部 \d+ 个单位/)
+        .first()
+        .click();
     await expectNameAsText(page);
     if (path.includes('unit/index')) {
       await page.waitForFunction((name) => document.title === name, NAME);

@@ -42,3 +42,10 @@ export async function docxFromTextExport(text: string, options: { mergeIndicator
   });
   return Packer.toBuffer(document);
 }
+
+/** Builds a .docx whose body is the text's lines, one paragraph each (a list written as paragraphs). */
+export async function docxFromParagraphs(text: string): Promise<Buffer> {
+  const lines = text.split(/\r?\n/).filter((line) => !line.startsWith('#'));
+  const document = new Document({ sections: [{ children: lines.map((line) => new Paragraph(line)) }] });
+  return Packer.toBuffer(document);
+}

@@ -1,10 +1,12 @@
 import type { HolidayCalendarData } from '../../../src/core/calendar';
 import type {
+  CatalogRecord,
   CounterRecord,
   DistrictRecord,
   EvidenceLink,
   EvidenceRecord,
   FileRecord,
+  GuidanceRecord,
   HistoryEntry,
   Instant,
   InstructionRecord,
@@ -31,6 +33,8 @@ import type { CloudDatabase, CloudQueryCondition } from './cloudDatabaseTypes';
 import {
   CALENDAR_DOC_ID,
   COLLECTIONS,
+  catalogDocId,
+  guidanceDocId,
   HIDDEN_FIELDS,
   districtDocId,
   evidenceDocId,
@@ -148,6 +152,44 @@ export class CloudDbStore implements Store {
 
   async saveCalendar(calendar: HolidayCalendarData): Promise<void> {
     await this.collection(COLLECTIONS.calendar).doc(CALENDAR_DOC_ID).set({ data: { calendar } });
+  }
+
+  // ── published lists and guidance ───────────────────────────────────────────
+
+  async listCatalogs(districtId: string): Promise<CatalogRecord[]> {
+    const docs = await fetchAll(
+      this.collection(COLLECTIONS.catalogs).where({ districtId }).orderBy('publishedAt', 'asc').orderBy('id', 'asc'),
+    );
+    return docs.map((doc) => toRecord<CatalogRecord>(doc));
+  }
+
+  /** The list and the guidance it starts with, in one transaction. */
+  async addCatalog(catalog: CatalogRecord, guidance: GuidanceRecord[]): Promise<void> {
+    await runAtomic(this.db, async (transaction) => {
+      const ref = transaction.collection(COLLECTIONS.catalogs).doc(catalogDocId(catalog.districtId, catalog.id));
+      if (await readDoc(ref)) throw new StoreConflictError('catalog id already used');
+      await ref.set({ data: { ...catalog } });
+      for (const entry of guidance) {
+        const record = { ...entry, districtId: catalog.districtId, catalogId: catalog.id };
+        await transaction
+          .collection(COLLECTIONS.guidance)
+          .doc(guidanceDocId(record.districtId, record.catalogId, record.itemNo))
+          .set({ data: record });
+      }
+    });
+  }
+
+  async listGuidance(districtId: string, catalogId: string): Promise<GuidanceRecord[]> {
+    const docs = await fetchAll(
+      this.collection(COLLECTIONS.guidance).where({ districtId, catalogId }).orderBy('itemNo', 'asc'),
+    );
+    return docs.map((doc) => toRecord<GuidanceRecord>(doc));
+  }
+
+  async saveGuidance(guidance: GuidanceRecord): Promise<void> {
+    await this.collection(COLLECTIONS.guidance)
+      .doc(guidanceDocId(guidance.districtId, guidance.catalogId, guidance.itemNo))
+      .set({ data: { ...guidance } });
   }
 
   // ── users and invites ──────────────────────────────────────────────────────

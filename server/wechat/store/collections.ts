@@ -18,6 +18,8 @@ export const COLLECTIONS = {
   requests: 'requests',
   counters: 'counters',
   instructions: 'instructions',
+  catalogs: 'catalogs',
+  guidance: 'guidance',
 } as const;
 
 /** The one document of the national holiday calendar. */
@@ -30,6 +32,9 @@ export const inviteDocId = (code: string) => code;
 export const taskDocId = (task: Pick<TaskRecord, 'districtId' | 'id'>) => `${task.districtId}:${task.id}`;
 export const evidenceDocId = (districtId: string, evidenceId: string) => `${districtId}:${evidenceId}`;
 export const fileDocId = (fileId: string) => fileId;
+export const catalogDocId = (districtId: string, catalogId: string) => `${districtId}:${catalogId}`;
+export const guidanceDocId = (districtId: string, catalogId: string, itemNo: number) =>
+  `${districtId}|${catalogId}|${itemNo}`;
 export const instructionDocId = (districtId: string, instructionId: string) => `${districtId}:${instructionId}`;
 
 export const linkDocId = (link: Pick<EvidenceLink, 'districtId' | 'taskId' | 'evidenceId'>) =>

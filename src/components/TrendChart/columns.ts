@@ -1,9 +1,16 @@
+import { formatDate, percent } from '../../utils/format';
+
 /** The month-by-month trend as columns: pure arithmetic, so the chart itself is only Views. */
 
 export interface TrendPoint {
   month: string;
   completionRate: number;
   reportRate: number;
+  /** The day the month's point counts to: its last day, or the summary's date in its month. */
+  asOf?: string;
+  total?: number;
+  reported?: number;
+  approved?: number;
 }
 
 export interface TrendColumn {
@@ -43,4 +50,16 @@ export function trendColumns(trend: TrendPoint[] | undefined | null): TrendColum
       reportHeight: clamp(point.reportRate / scaleMax),
     })),
   };
+}
+
+/**
+ * The caption under the chart: the last point, as of its date, with its counts; it counts what the
+ * rings count, so on the same screen it reads the same: 截至12月2日：报送率 36.9%（421/1140）….
+ */
+export function trendCaption(latest: TrendPoint | null): string | null {
+  if (!latest) return null;
+  const when = latest.asOf ? `截至${formatDate(latest.asOf)}` : `${Number(latest.month.slice(5, 7))}月底`;
+  const of = (part: number | undefined) =>
+    part !== undefined && latest.total !== undefined ? `（${part}/${latest.total}）` : '';
+  return `${when}：报送率 ${percent(latest.reportRate)}${of(latest.reported)}，完成率 ${percent(latest.completionRate)}${of(latest.approved)}`;
 }

@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import { percent } from '../../utils/format';
-import { trendColumns, type TrendPoint } from './columns';
+import { trendCaption, trendColumns, type TrendPoint } from './columns';
 import './index.scss';
 
 /**
- * Month by month, how much of the year had been reported (light) and approved (dark) by each month's
- * end: columns made of Views, no chart library.
+ * Month by month, how much of the year stood reported (light) and approved (dark) at each month's
+ * end (the current month: as of the summary's date, so the last column is the rings): columns made
+ * of Views, no chart library.
  */
 export default function TrendChart({ trend }: { trend: TrendPoint[] | undefined }) {
   const { columns, scaleMax, latest } = trendColumns(trend);
+  const caption = trendCaption(latest);
   if (columns.length === 0) {
     return <Text className="trend__empty">这一年还没有开始，暂无走势</Text>;
   }
@@ -44,11 +46,12 @@ export default function TrendChart({ trend }: { trend: TrendPoint[] | undefined 
           ))}
         </View>
       </View>
-      {latest ? (
-        <Text className="trend__caption">
-          {`${Number(latest.month.slice(5, 7))}月底：报送率 ${percent(latest.reportRate)}，完成率 ${percent(latest.completionRate)}（横轴为月份）`}
+      {caption ? (
+        <Text className="trend__caption" data-caption="latest">
+          {caption}
         </Text>
       ) : null}
+      <Text className="trend__axis-note">横轴为月份；已报送＝待审核＋已通过，分母为全部任务（不含不涉及）</Text>
     </View>
   );
 }

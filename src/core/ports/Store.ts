@@ -1,11 +1,13 @@
 import type { HolidayCalendarData } from '../calendar';
 import type { IsoDate } from '../dates';
 import type {
+  CatalogRecord,
   CounterRecord,
   DistrictRecord,
   EvidenceLink,
   EvidenceRecord,
   FileRecord,
+  GuidanceRecord,
   HistoryEntry,
   Instant,
   InstructionRecord,
@@ -46,6 +48,21 @@ export interface DirectoryStore {
   /** The national holiday calendar (not per district). */
   getCalendar(): Promise<HolidayCalendarData | null>;
   saveCalendar(calendar: HolidayCalendarData): Promise<void>;
+}
+
+/** The task lists published for years (catalogs by year) and each item's 佐证材料要求. */
+export interface CatalogStore {
+  /** A district's published lists, oldest first (by `publishedAt`, then id). */
+  listCatalogs(districtId: string): Promise<CatalogRecord[]>;
+  /**
+   * Adds a published list with the guidance it starts with (carried over from the list it takes
+   * the years of), all at once; StoreConflictError when its id is taken. Lists never change.
+   */
+  addCatalog(catalog: CatalogRecord, guidance: GuidanceRecord[]): Promise<void>;
+  /** The guidance written for the items of one list (by item number). */
+  listGuidance(districtId: string, catalogId: string): Promise<GuidanceRecord[]>;
+  /** Writes (or replaces) one item's guidance. */
+  saveGuidance(guidance: GuidanceRecord): Promise<void>;
 }
 
 export type RedeemOutcome = 'bound' | 'not-found' | 'expired' | 'used-up' | 'already-bound';
@@ -149,6 +166,7 @@ export interface InstructionStore {
   ): Promise<InstructionRecord[]>;
 }
 
-export interface Store extends DirectoryStore, UserStore, TaskStore, EvidenceStore, ReminderStore, InstructionStore {
+export interface Store
+  extends DirectoryStore, CatalogStore, UserStore, TaskStore, EvidenceStore, ReminderStore, InstructionStore {
   close(): Promise<void>;
 }

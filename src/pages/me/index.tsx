@@ -2,6 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import ErrorView from '../../components/ErrorView';
 import Skeleton from '../../components/Skeleton';
+import { useTabMemory } from '../../hooks/useLanding';
 import { usePageRefresh } from '../../hooks/usePageRefresh';
 import { useSession } from '../../hooks/useSession';
 import { ROLE_LABEL } from '../../core/model';
@@ -21,6 +22,7 @@ export default function MePage() {
   const invite = inviteFromQuery(router.params ?? {});
 
   usePageRefresh(reload, { returning: false });
+  useTabMemory();
 
   if (!session) {
     return (

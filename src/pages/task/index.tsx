@@ -3,15 +3,21 @@ import { Text, View } from '@tarojs/components';
 import EmptyState from '../../components/EmptyState';
 import ErrorView from '../../components/ErrorView';
 import HistoryList from '../../components/HistoryList';
+import InstructionBox from '../../components/InstructionBox';
+import InstructionList from '../../components/InstructionList';
 import ReuseSheet from '../../components/ReuseSheet';
 import Skeleton from '../../components/Skeleton';
 import { usePageRefresh } from '../../hooks/usePageRefresh';
 import { useSession } from '../../hooks/useSession';
 import { useTaskDetail } from '../../hooks/useTaskDetail';
+import { useInstruction } from '../../hooks/useTaskRequests';
 import { shanghaiDate } from '../../core/dates';
 import EventCard from './EventCard';
 import EvidenceCard from './EvidenceCard';
+import GuidanceCard from './GuidanceCard';
 import NoteCard from './NoteCard';
+import ReportStatusCard from './ReportStatusCard';
+import RequestCard from './RequestCard';
 import Section from './Section';
 import SubmitBar from './SubmitBar';
 import TaskHeadCard from './TaskHeadCard';
@@ -34,6 +40,7 @@ export default function TaskPage() {
   const evidence = useTaskEvidence(id, data?.evidence, place, detail.reload);
   const note = useNoteDraft(id, task);
   const submission = useTaskSubmit(id, task?.status, note, evidence.uploads, detail.reload);
+  const instruction = useInstruction();
   usePageRefresh(detail.reload);
 
   const today = shanghaiDate(Date.now());
@@ -43,13 +50,20 @@ export default function TaskPage() {
     return <Skeleton rows={5} />;
   }
 
-  const editable = data.can.work && task.status !== 'approved';
+  // Evidence is frozen while submitted (withdraw first) or approved, and an exempt task needs none.
   const submittable = data.can.work && (task.status === 'pending' || task.status === 'returned');
+  const editable = submittable;
   const events = data.item.schedule.events;
   const count = evidence.evidence.length;
 
   return (
     <View className={`task-page${submittable ? ' task-page--with-bar' : ''}`}>
+      {data.instructions.length > 0 ? (
+        <View className="task-page__instructions">
+          <InstructionList instructions={data.instructions} today={today} first={3} />
+        </View>
+      ) : null}
+
       {task.status === 'returned' && task.reviewComment ? (
         <View className={`task-page__banner task-page__banner--${task.light}`} role="alert">
           <Text className="task-page__banner-title">审核意见：{task.reviewComment}</Text>
@@ -67,10 +81,23 @@ export default function TaskPage() {
       ) : null}
 
       <TaskHeadCard task={task} title={data.item.title} today={today} />
+      <GuidanceCard item={data.item} />
+      <ReportStatusCard detail={data} onChanged={detail.reload} />
+      <RequestCard key={`${task.id}-${task.version}`} detail={data} today={today} onChanged={detail.reload} />
       <EvidenceCard evidence={evidence} editable={editable} />
       <NoteCard note={note} reported={task.note} editable={submittable} />
       {events.length > 0 && data.can.work ? <EventCard itemNo={data.item.no} rule={events[0]} today={today} /> : null}
       <TaskTextCard item={data.item} />
+      {data.can.instruct ? (
+        <Section title="领导批示">
+          <InstructionBox
+            target={task.unitName}
+            busy={instruction.busy}
+            onSend={(text) => instruction.add(text, { taskId: task.id })}
+            onSent={() => void detail.reload()}
+          />
+        </Section>
+      ) : null}
       <Section title="办理记录">
         <HistoryList history={data.history} today={today} />
       </Section>

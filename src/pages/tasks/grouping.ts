@@ -3,7 +3,7 @@ import type { TaskSummary } from '../../contract/replies';
 import { formatDate, formatDue } from '../../utils/format';
 
 /** The sections of 我的任务, most urgent first. */
-export type GroupKey = 'overdue' | 'dueSoon' | 'returned' | 'submitted' | 'approved' | 'later';
+export type GroupKey = 'overdue' | 'dueSoon' | 'returned' | 'submitted' | 'approved' | 'later' | 'exempt';
 
 export interface TaskGroup {
   key: GroupKey;
@@ -19,13 +19,16 @@ const GROUPS: Array<{ key: GroupKey; title: string; light: Light }> = [
   { key: 'submitted', title: '待审核', light: 'blue' },
   { key: 'approved', title: '已完成', light: 'green' },
   { key: 'later', title: '未到期', light: 'grey' },
+  { key: 'exempt', title: '不涉及（不计入任务数）', light: 'grey' },
 ];
 
 /**
  * Which section a task belongs to. A returned task past its due date is red and goes with the
  * overdue ones: it is the most urgent thing on the list (its row still shows the reviewer's comment).
+ * An exempt task (不涉及) goes to its own grey group at the end, out of the counts.
  */
 export function groupOf(task: Pick<TaskSummary, 'light' | 'status'>): GroupKey {
+  if (task.status === 'exempt') return 'exempt';
   if (task.status === 'approved') return 'approved';
   if (task.status === 'submitted') return 'submitted';
   if (task.light === 'red') return 'overdue';
@@ -63,9 +66,12 @@ export const LIGHT_COUNT_LABEL: Record<Light, string> = {
   grey: '未到期',
 };
 
-export function countByLight(tasks: Array<Pick<TaskSummary, 'light'>>): Record<Light, number> {
+/** The header's counts by light; exempt tasks (不涉及) are no task of the unit's and count nowhere. */
+export function countByLight(
+  tasks: Array<Pick<TaskSummary, 'light'> & Partial<Pick<TaskSummary, 'status'>>>,
+): Record<Light, number> {
   const counts: Record<Light, number> = { red: 0, yellow: 0, blue: 0, green: 0, grey: 0 };
-  for (const task of tasks) counts[task.light] += 1;
+  for (const task of tasks) if (task.status !== 'exempt') counts[task.light] += 1;
   return counts;
 }
 
@@ -84,12 +90,21 @@ export function matchesQuery(task: Pick<TaskSummary, 'itemNo' | 'title' | 'label
   );
 }
 
-export function filterTasks<T extends Pick<TaskSummary, 'itemNo' | 'title' | 'label' | 'indicator' | 'light'>>(
-  tasks: T[],
-  query: string,
-  light: Light | null,
-): T[] {
-  return tasks.filter((task) => (light === null || task.light === light) && matchesQuery(task, query));
+/** The tasks that match the search and the chosen light (a light counts no exempt task, so shows none). */
+export function filterTasks<
+  T extends Pick<TaskSummary, 'itemNo' | 'title' | 'label' | 'indicator' | 'light' | 'status'>,
+>(tasks: T[], query: string, light: Light | null): T[] {
+  return tasks.filter(
+    (task) => (light === null || (task.light === light && task.status !== 'exempt')) && matchesQuery(task, query),
+  );
+}
+
+/** What a row says of a request waiting for the lead unit, and of a due date a 延期 moved. */
+export function requestMark(task: Pick<TaskSummary, 'openRequest' | 'originalDueDate' | 'status'>): string | null {
+  if (task.openRequest === 'extension') return '延期申请中';
+  if (task.openRequest === 'exemption') return '不涉及申请中';
+  if (task.originalDueDate && task.status !== 'exempt') return '已延期';
+  return null;
 }
 
 /** The start of a reviewer's comment, for a list row. */
@@ -98,9 +113,13 @@ export function excerpt(text: string | null | undefined, max = 40): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-/** The years one can switch between: from the list's first year (2024) to next year. */
-export function yearRange(currentYear: number, firstYear = 2024): { min: number; max: number } {
-  return { min: Math.min(firstYear, currentYear), max: currentYear + 1 };
+/**
+ * The years one can switch between: those the server offers (from the year the district began to
+ * next year); before it has said, this year and the next.
+ */
+export function yearRange(currentYear: number, offered: readonly number[] = []): { min: number; max: number } {
+  if (offered.length === 0) return { min: currentYear, max: currentYear + 1 };
+  return { min: Math.min(...offered), max: Math.max(...offered) };
 }
 
 /**
@@ -108,6 +127,7 @@ export function yearRange(currentYear: number, firstYear = 2024): { min: number;
  * once it is reported (a report in on time is not 逾期), and 预估 when the calendar lacked the year.
  */
 export function dueText(task: Pick<TaskSummary, 'dueDate' | 'status' | 'estimated'>, today: string): string {
+  if (task.status === 'exempt') return '无需报送';
   const done = task.status === 'submitted' || task.status === 'approved';
   const text = done ? `${formatDate(task.dueDate)}截止` : formatDue(task.dueDate, today);
   return task.estimated ? `${text}（预估）` : text;

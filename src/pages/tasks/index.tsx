@@ -5,9 +5,11 @@ import AppButton from '../../components/AppButton';
 import type { Light as LightColour } from '../../core/status';
 import EmptyState from '../../components/EmptyState';
 import ErrorView from '../../components/ErrorView';
+import InstructionList from '../../components/InstructionList';
 import Light from '../../components/Light';
 import Skeleton from '../../components/Skeleton';
 import TaskRow from '../../components/TaskRow';
+import { useLanding, useTabMemory } from '../../hooks/useLanding';
 import { usePageRefresh } from '../../hooks/usePageRefresh';
 import { refreshReminderBadge } from '../../hooks/useReminders';
 import { useTaskList } from '../../hooks/useTaskList';
@@ -33,6 +35,9 @@ export default function TasksPage() {
     if (bound) void refreshReminderBadge();
   });
   usePageRefresh(() => (bound ? list.reload() : reloadSession()));
+  // The home page: a leader goes on to 全区进展, an admin to 管理, a reviewer with work to 审核.
+  useLanding();
+  useTabMemory();
 
   const data = list.data;
   // H5: once the list shows, fetch the task page's code while the clerk reads, so that a tap on a
@@ -73,7 +78,7 @@ export default function TasksPage() {
   }
 
   const shownYear = data?.year ?? year;
-  const range = data ? yearRange(Number(data.today.slice(0, 4))) : null;
+  const range = data ? yearRange(Number(data.today.slice(0, 4)), session.years) : null;
   const switchYear = (delta: number) => {
     if (!data || !range) return;
     const next = data.year + delta;
@@ -143,6 +148,17 @@ export default function TasksPage() {
           <Text className="tasks__filter-clear" onClick={() => setLight(null)}>
             看全部
           </Text>
+        </View>
+      ) : null}
+
+      {data && data.instructions.length > 0 ? (
+        <View className="tasks__instructions">
+          <InstructionList
+            instructions={data.instructions}
+            today={data.today}
+            first={1}
+            onOpenTask={(taskId) => void Taro.navigateTo({ url: `/pages/task/index?id=${encodeURIComponent(taskId)}` })}
+          />
         </View>
       ) : null}
 

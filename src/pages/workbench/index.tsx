@@ -7,6 +7,7 @@ import ErrorView from '../../components/ErrorView';
 import Skeleton from '../../components/Skeleton';
 import { ROLE_LABEL } from '../../core/model';
 import { currentYear, useDistrictSummary, useUnitSummary } from '../../hooks/useDistrictSummary';
+import { useLandingOverTab, useTabMemory } from '../../hooks/useLanding';
 import { usePageRefresh } from '../../hooks/usePageRefresh';
 import { useReviewQueue } from '../../hooks/useReviewQueue';
 import { useSession } from '../../hooks/useSession';
@@ -48,6 +49,8 @@ export default function WorkbenchPage() {
   const plan = user ? workbenchPlan(user.role) : null;
   const year = useMemo(() => currentYear(), []);
   const queue = useReviewQueue(Boolean(plan?.reviewQueue) && !user?.disabled);
+  useTabMemory();
+  useLandingOverTab();
   const district = useDistrictSummary(plan?.district === 'summary' && !user?.disabled ? year : null);
   const ownUnit = useUnitSummary(plan?.ownUnit && user && !user.disabled ? user.unitId : null, year);
 
@@ -102,19 +105,19 @@ export default function WorkbenchPage() {
               data-entry="review-queue"
               onClick={() => go('/packages/review/pages/queue/index')}
             >
-              <Text className="wb-card__label">待审核</Text>
+              <Text className="wb-card__label">待审核、待审批</Text>
               <View className="wb-card__figure">
                 <Text className="wb-card__number" id="wb-waiting">
                   {waiting === null ? '—' : String(waiting)}
                 </Text>
-                <Text className="wb-card__unit">份</Text>
+                <Text className="wb-card__unit">项</Text>
               </View>
               <Text className="wb-card__hint">
                 {queue.error
                   ? queue.error.message
                   : waiting === 0
-                    ? '暂无待审核的材料'
-                    : '本单位牵头事项的报送材料，点此逐份审核'}
+                    ? '暂无待审核的材料和申请'
+                    : '本单位牵头事项的报送材料和延期、不涉及申请，点此逐项处理'}
               </Text>
             </View>
           ) : null}
@@ -130,20 +133,24 @@ export default function WorkbenchPage() {
                 <View className="wb-rates">
                   <View className="wb-rates__cell">
                     <Text className="wb-rates__value">{percent(totals.completionRate)}</Text>
+                    <Text className="wb-rates__counts">{`${totals.approved}/${totals.total}`}</Text>
                     <Text className="wb-rates__label">完成率</Text>
                   </View>
                   <View className="wb-rates__cell">
                     <Text className="wb-rates__value">{percent(totals.reportRate)}</Text>
+                    <Text className="wb-rates__counts">{`${totals.reported}/${totals.total}`}</Text>
                     <Text className="wb-rates__label">报送率</Text>
                   </View>
                   <View className="wb-rates__cell">
                     <Text className="wb-rates__value">{percent(totals.onTimeRate)}</Text>
+                    <Text className="wb-rates__counts">{`${totals.onTime}/${totals.due}`}</Text>
                     <Text className="wb-rates__label">按时报送率</Text>
                   </View>
                   <View className="wb-rates__cell">
                     <Text className={`wb-rates__value${totals.overdue ? ' wb-rates__value--red' : ''}`}>
                       {String(totals.overdue)}
                     </Text>
+                    <Text className="wb-rates__counts">{`已到期${totals.due}`}</Text>
                     <Text className="wb-rates__label">逾期任务</Text>
                   </View>
                 </View>

@@ -78,8 +78,8 @@ export function unitProblem(form: { name: string; tags: string; aliases: string 
   if (tags.length > 10) return '标签最多10个';
   if (tags.some((tag) => tag.length > 20)) return '每个标签最多20个字';
   const aliases = splitList(form.aliases);
-  if (aliases.length > 10) return '简称最多10个';
-  if (aliases.some((alias) => alias.length > 30)) return '每个简称最多30个字';
+  if (aliases.length > 30) return '简称最多30个';
+  if (aliases.some((alias) => alias.length > 60)) return '每个简称最多60个字';
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import EmptyState from '../../../../components/EmptyState';
 import ErrorView from '../../../../components/ErrorView';
@@ -16,6 +17,12 @@ const TABS: Array<{ key: Tab; label: string }> = [
   { key: 'invite', label: '邀请码' },
   { key: 'people', label: '人员' },
   { key: 'units', label: '单位' },
+];
+
+/** The district's task list and the holiday calendar have pages of their own. */
+const MORE = [
+  { label: '任务清单', url: '/packages/admin/pages/catalog/index' },
+  { label: '节假日', url: '/packages/admin/pages/holidays/index' },
 ];
 
 /** 管理 (admins only): invite codes, the people bound, and the unit directory. */
@@ -57,6 +64,18 @@ export default function ManagePage() {
 
   return (
     <View className="manage">
+      <View className="manage__more">
+        {MORE.map(({ label, url }) => (
+          <View
+            key={url}
+            className="manage__more-link"
+            hoverClass="adm-hover"
+            onClick={() => void Taro.navigateTo({ url })}
+          >
+            <Text>{`${label} ›`}</Text>
+          </View>
+        ))}
+      </View>
       <View className="manage__tabs" role="tablist">
         {TABS.map(({ key, label }) => (
           <View

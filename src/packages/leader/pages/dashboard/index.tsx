@@ -16,7 +16,7 @@ import type { OverdueTask, TaskSummary } from '../../../../contract/replies';
 import { formatDate, percent } from '../../../../utils/format';
 import TaskLine from '../../components/TaskLine';
 import UrgeButton from '../../components/UrgeButton';
-import { overdueByUnit, yearChoices } from '../../logic';
+import { overdueByUnit, rankingOrder, ringsOf, totalsOf, unitRowNote, yearChoices, yearToShow } from '../../logic';
 import './index.scss';
 
 const UNITS_FIRST = 10;
@@ -37,8 +37,11 @@ export default function DashboardPage() {
   const role = session?.user?.role ?? null;
   const isLeader = role === 'leader';
   const thisYear = useMemo(() => currentYear(), []);
-  const [year, setYear] = useState(thisYear);
-  const summary = useDistrictSummary(year);
+  const [chosen, setChosen] = useState<number | null>(null);
+  // Only the years the district has tasks for: this year unless it is not one of them.
+  const offered = session?.years ?? [];
+  const year = chosen ?? yearToShow(offered, thisYear);
+  const summary = useDistrictSummary(session ? year : null);
   const { urge, urging } = useUrge();
   const [allUnits, setAllUnits] = useState(false);
   const [allOverdue, setAllOverdue] = useState(false);
@@ -52,7 +55,7 @@ export default function DashboardPage() {
   // Rankings are for leaders (less pressure on 基层); others see the units in directory order by name.
   const units = useMemo(() => {
     if (!data) return [];
-    if (isLeader) return data.units;
+    if (isLeader) return rankingOrder(data.units);
     return [...data.units].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, 'zh'));
   }, [data, isLeader]);
 
@@ -64,7 +67,8 @@ export default function DashboardPage() {
       taskLabel: `第${task.itemNo}项「${task.label}」`,
     });
 
-  const years = yearChoices(thisYear);
+  const years = yearChoices(data?.years ?? offered, year);
+  const setYear = setChosen;
   const canExport = session?.user?.role === 'leader' || session?.user?.role === 'admin';
 
   return (
@@ -97,7 +101,7 @@ export default function DashboardPage() {
       </View>
 
       {summary.error ? <ErrorView message={summary.error.message} onRetry={() => void summary.reload()} /> : null}
-      {!data && summary.loading ? <Skeleton rows={5} /> : null}
+      {!data && (summary.loading || !session) ? <Skeleton rows={5} /> : null}
 
       {data && data.totals.total === 0 ? (
         <EmptyState title={`${year}年没有任务记录`} hint="系统里没有这一年的任务，请切换到其他年份查看" />
@@ -105,36 +109,28 @@ export default function DashboardPage() {
       {data && data.totals.total > 0 ? (
         <View className="dash__body">
           <View className="dash__card dash__rings">
-            <View className="dash__ring" data-rate={data.totals.completionRate} data-ring="completion">
-              <Ring rate={data.totals.completionRate} label="完成率" />
-            </View>
-            <View className="dash__ring" data-rate={data.totals.reportRate} data-ring="report">
-              <Ring rate={data.totals.reportRate} label="报送率" colour="#2f7cf6" />
-            </View>
-            <View className="dash__ring" data-rate={data.totals.onTimeRate} data-ring="ontime">
-              <Ring rate={data.totals.onTimeRate} label="按时报送率" colour="#2ba471" />
-            </View>
+            {ringsOf(data.totals).map((ring) => (
+              <View key={ring.key} className="dash__ring" data-rate={ring.rate} data-ring={ring.key}>
+                <Ring
+                  rate={ring.rate}
+                  label={ring.label}
+                  colour={ring.colour}
+                  counts={ring.counts}
+                  caption={ring.caption}
+                />
+              </View>
+            ))}
           </View>
 
-          <View className="dash__card">
-            <StatGrid
-              stats={[
-                { key: 'total', label: '应完成', value: data.totals.total },
-                { key: 'due', label: '已到期', value: data.totals.due, tone: 'muted' },
-                { key: 'approved', label: '已完成', value: data.totals.approved },
-                { key: 'submitted', label: '待审核', value: data.totals.submitted },
-                { key: 'returned', label: '已退回', value: data.totals.returned },
-                {
-                  key: 'overdue',
-                  label: '逾期',
-                  value: data.totals.overdue,
-                  tone: data.totals.overdue ? 'red' : 'normal',
-                },
-              ]}
-            />
+          <View className="dash__card" id="dash-totals">
+            <StatGrid sum={totalsOf(data.totals).sum} stats={totalsOf(data.totals).parts} columns={4} />
+            <StatGrid stats={totalsOf(data.totals).apart} />
+            {data.totals.exempt > 0 ? (
+              <Text className="dash__hint">{`不涉及的${data.totals.exempt}项经牵头单位同意，不计入任务数和各项比率`}</Text>
+            ) : null}
           </View>
 
-          <View className="dash__card">
+          <View className="dash__card" id="dash-trend">
             <Text className="dash__heading">逐月走势</Text>
             <TrendChart trend={data.trend} />
           </View>
@@ -142,17 +138,17 @@ export default function DashboardPage() {
           <View className="dash__card" id="dash-units">
             <View className="dash__heading-row">
               <Text className="dash__heading">{isLeader ? '单位排名（按完成率）' : '各单位进展'}</Text>
-              <Text className="dash__hint">点单位看详情</Text>
+              <Text className="dash__hint">已通过/全部 · 完成率，点单位看详情</Text>
             </View>
             {units.length === 0 ? (
               <EmptyState title="这一年还没有任务" hint="任务生成后这里会列出各单位的进展" />
             ) : null}
-            {(allUnits ? units : units.slice(0, UNITS_FIRST)).map((unit, index) => (
-              <View key={unit.unitId} data-unit-id={unit.unitId}>
+            {(allUnits ? units : units.slice(0, UNITS_FIRST)).map((unit) => (
+              <View key={unit.unitId} data-unit-id={unit.unitId} data-ranked={unit.ranked ? 'yes' : 'no'}>
                 <BarRow
-                  label={isLeader ? `${index + 1}. ${unit.name}` : unit.name}
+                  label={isLeader && unit.ranked && unit.rank !== null ? `${unit.rank}. ${unit.name}` : unit.name}
                   rate={unit.completionRate}
-                  note={`${percent(unit.completionRate)}${unit.overdue ? ` · 逾期${unit.overdue}` : ''}`}
+                  note={unitRowNote(unit, data.minDueToRank, isLeader)}
                   onClick={() => openUnit(unit.unitId, year)}
                 />
               </View>
@@ -222,7 +218,9 @@ export default function DashboardPage() {
                 <BarRow
                   label={`${LEVEL1_NUMERALS[indicator.no - 1] ?? indicator.no}、${indicator.name}`}
                   rate={indicator.completionRate}
-                  note={`${percent(indicator.completionRate)}${indicator.overdue ? ` · 逾期${indicator.overdue}` : ''}`}
+                  note={`${indicator.approved}/${indicator.total} · ${percent(indicator.completionRate)}${
+                    indicator.overdue ? ` · 逾期${indicator.overdue}` : ''
+                  }`}
                   onClick={() => setOpenIndicator(openIndicator === indicator.no ? null : indicator.no)}
                 />
                 {openIndicator === indicator.no
@@ -231,7 +229,7 @@ export default function DashboardPage() {
                         <BarRow
                           label={child.name}
                           rate={child.completionRate}
-                          note={`${percent(child.completionRate)}（${child.approved}/${child.total}）`}
+                          note={`${child.approved}/${child.total} · ${percent(child.completionRate)}`}
                         />
                       </View>
                     ))
@@ -240,7 +238,7 @@ export default function DashboardPage() {
             ))}
           </View>
           <Text className="dash__footnote">
-            完成率＝已通过÷应完成；报送率＝已报送（含待审核）÷应完成；按时报送率＝到期任务中按时报送的比例。
+            {`完成率＝已通过÷全部任务；报送率＝已报送（待审核＋已通过）÷全部任务；按时报送率＝按时报送÷已到期。全部任务不含不涉及；到期任务不足${data.minDueToRank}项的单位暂不排名。`}
           </Text>
         </View>
       ) : null}

@@ -4,17 +4,19 @@ import Taro, { useRouter } from '@tarojs/taro';
 import ExportButton from '../../../../components/ExportButton';
 import EmptyState from '../../../../components/EmptyState';
 import ErrorView from '../../../../components/ErrorView';
+import InstructionBox from '../../../../components/InstructionBox';
 import Ring from '../../../../components/Ring';
 import Skeleton from '../../../../components/Skeleton';
 import StatGrid from '../../../../components/StatGrid';
 import { currentYear, useUnitSummary, useUrge } from '../../../../hooks/useDistrictSummary';
 import { usePageRefresh } from '../../../../hooks/usePageRefresh';
 import { useSession } from '../../../../hooks/useSession';
+import { useInstruction } from '../../../../hooks/useTaskRequests';
 import type { TaskSummary } from '../../../../contract/replies';
 import { formatDate, formatDue, percent } from '../../../../utils/format';
 import TaskLine from '../../components/TaskLine';
 import UrgeButton from '../../components/UrgeButton';
-import { groupTasksByStatus, yearFromQuery } from '../../logic';
+import { groupTasksByStatus, ringsOf, totalsOf, yearFromQuery } from '../../logic';
 import './index.scss';
 import { setPageTitle } from '../../../../services/pageTitle';
 
@@ -31,6 +33,7 @@ export default function UnitPage() {
   const year = useMemo(() => yearFromQuery(params.year, currentYear()), [params.year]);
   const summary = useUnitSummary(unitId, year);
   const { urge, urging } = useUrge();
+  const instruction = useInstruction();
 
   usePageRefresh(summary.reload);
 
@@ -76,39 +79,26 @@ export default function UnitPage() {
             ) : (
               <View>
                 <View className="unit__card unit__rings">
-                  <View className="unit__ring" data-rate={data.totals.completionRate}>
-                    <Ring rate={data.totals.completionRate} label="完成率" />
-                  </View>
-                  <View className="unit__ring" data-rate={data.totals.reportRate}>
-                    <Ring rate={data.totals.reportRate} label="报送率" colour="#2f7cf6" />
-                  </View>
-                  <View className="unit__ring" data-rate={data.totals.onTimeRate}>
-                    <Ring rate={data.totals.onTimeRate} label="按时报送率" colour="#2ba471" />
-                  </View>
+                  {ringsOf(data.totals).map((ring) => (
+                    <View key={ring.key} className="unit__ring" data-rate={ring.rate} data-ring={ring.key}>
+                      <Ring
+                        rate={ring.rate}
+                        label={ring.label}
+                        colour={ring.colour}
+                        counts={ring.counts}
+                        caption={ring.caption}
+                      />
+                    </View>
+                  ))}
                 </View>
 
-                <View className="unit__card">
-                  <StatGrid
-                    stats={[
-                      { key: 'approved', label: '已完成', value: data.totals.approved },
-                      { key: 'submitted', label: '待审核', value: data.totals.submitted },
-                      { key: 'returned', label: '已退回', value: data.totals.returned },
-                      { key: 'pending', label: '待报送', value: data.totals.pending, tone: 'muted' },
-                      { key: 'due', label: '已到期', value: data.totals.due, tone: 'muted' },
-                      {
-                        key: 'overdue',
-                        label: '逾期',
-                        value: data.totals.overdue,
-                        tone: data.totals.overdue ? 'red' : 'normal',
-                      },
-                    ]}
-                  />
-                  {isLeader ? (
+                <View className="unit__card" id="unit-totals">
+                  <StatGrid sum={totalsOf(data.totals).sum} stats={totalsOf(data.totals).parts} columns={4} />
+                  <StatGrid stats={totalsOf(data.totals).apart} />
+                  {isLeader && data.totals.overdue > 0 ? (
                     <View className="unit__urge">
                       <Text className="unit__urge-text">
-                        {data.overdue.length > 0
-                          ? `有${data.overdue.length}项逾期未报送，可提醒该单位经办人`
-                          : '暂无逾期任务，也可以提醒经办人抓紧办理'}
+                        {`有${data.totals.overdue}项逾期未报送，可提醒该单位经办人`}
                       </Text>
                       <UrgeButton
                         label="催办本单位"
@@ -131,7 +121,7 @@ export default function UnitPage() {
                         <TaskLine
                           key={task.id}
                           task={task}
-                          due={formatDue(task.dueDate, data.asOf)}
+                          due={task.status === 'exempt' ? '无需报送' : formatDue(task.dueDate, data.asOf)}
                           onOpen={openTask}
                           action={
                             group.key === 'overdue' && mayUrgeTasks ? (
@@ -155,7 +145,18 @@ export default function UnitPage() {
                 </View>
               </View>
             )}
-            <Text className="unit__footnote">{`完成率 ${percent(data.totals.completionRate)}＝已通过÷应完成。点任务可查看材料和办理记录。`}</Text>
+            {isLeader ? (
+              <View className="unit__card" id="unit-instruct">
+                <Text className="unit__heading">领导批示</Text>
+                <InstructionBox
+                  target={data.unit.name}
+                  busy={instruction.busy}
+                  onSend={(text) => instruction.add(text, { unitId: data.unit.id })}
+                  onSent={() => undefined}
+                />
+              </View>
+            ) : null}
+            <Text className="unit__footnote">{`完成率 ${percent(data.totals.completionRate)}＝已通过${data.totals.approved}÷全部任务${data.totals.total}（不含不涉及）。点任务可查看材料和办理记录。`}</Text>
           </View>
         </View>
       ) : null}
