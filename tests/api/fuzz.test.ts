@@ -73,6 +73,14 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   ),
   fc.constantFrom('2026-02-30', '2026-13-01', '9999-12-31', 'staff', 'admin', 'approve', 'return', 'xijiao', 'sfj'),
   fc.constantFrom('refuse', 'report', 'extension', 'exemption', '2027-01-31', 'xijiao-2026-2-annual'),
+  // Control and bidi characters, and dates outside the district's years.
+  fc.stringOf(
+    fc.constantFrom('会', '议', 'a', '\u0000', '\u0007', '\u000b', '\u001f', '\u202e', '\u2066', '\n', '\t'),
+    {
+      maxLength: 12,
+    },
+  ),
+  fc.constantFrom('0100-03-01', '2000-01-01', '1999-12-31', '2100-12-31', '会议照片\u202egpj.exe', '\u2066名称\u2069'),
   fc.boolean(),
   fc.constant(null),
   fc.array(fc.string(), { maxLength: 5 }),
@@ -86,6 +94,50 @@ const payload: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const STACK = /\n\s+at |\.tsx?:\d+|\.js:\d+|node_modules/;
+
+/** A string holding at least one character typed text never needs (a control, or a bidi override). */
+const unsafeText = fc
+  .tuple(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom('\u0000', '\u0007', '\u000b', '\u001b', '\u007f', '\u202a', '\u202e', '\u2066', '\u2069'),
+    fc.string({ maxLength: 8 }),
+  )
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
+
+describe('typed text with control or bidi characters', () => {
+  let h: Harness;
+  const changes = () => (h.sqlite.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.addUser('t-staff', 'staff', 'xijiao');
+    await h.addUser('t-leader', 'leader', 'zfb');
+  });
+  afterAll(async () => h.close());
+
+  it('is refused wherever a person types it, and changes nothing', async () => {
+    const task = (await h.ok('t-staff', 'tasks.list', { year: 2026 })).tasks[0];
+    let n = 0;
+    const attempts: Array<(text: string) => [string, string, Record<string, unknown>]> = [
+      (text) => ['t-staff', 'report.submit', { taskId: task.id, note: text, requestId: `unsafe-${(n += 1)}-xx` }],
+      (text) => ['t-staff', 'extension.request', { taskId: task.id, dueDate: '2027-01-31', reason: text }],
+      (text) => ['t-staff', 'exemption.request', { taskId: task.id, reason: text }],
+      (text) => ['t-leader', 'instruction.add', { taskId: task.id, text }],
+      (text) => ['t-staff', 'events.record', { itemNo: 25, date: '2026-11-20', note: text }],
+      (text) => ['t-new', 'session.bind', { inviteCode: 'ABCDEFGH', name: text }],
+    ];
+    await fc.assert(
+      fc.asyncProperty(unsafeText, fc.constantFrom(...attempts), async (text, attempt) => {
+        const [openid, action, input] = attempt(text);
+        const before = changes();
+        const reply = await h.call(openid, action, input);
+        expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+        expect(changes()).toBe(before);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
 
 describe('fuzzing every action with 1,000 generated payloads', () => {
   let h: Harness;
