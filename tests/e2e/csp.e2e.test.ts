@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makePng } from '../support/sampleFiles';
-import { startLocalServer, type RunningServer } from '../support/localServer';
+import { setUpLocalCloud } from './localCloud';
 
 /**
  * Issue 13, row 8: the H5 app works under the local cloud's Content-Security-Policy. In Chromium,
@@ -12,8 +12,6 @@ import { startLocalServer, type RunningServer } from '../support/localServer';
  * no `securitypolicyviolation` event and no CSP message in the console, on any of it.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 interface Watched {
   page: Page;
   /** Violations reported to the page, and console messages about the policy. */
@@ -21,56 +19,25 @@ interface Watched {
 }
 
 describe('the H5 app under the Content-Security-Policy', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = setUpLocalCloud();
   let photo: string;
 
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-    server = await startLocalServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+  beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'csp-e2e-'));
     photo = join(dir, '现场照片.png');
     writeFileSync(photo, makePng(64, 48, 33));
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
   });
 
   /** A phone page running the app as `openid`, recording every policy violation from the first script on. */
   async function phoneAs(openid: string): Promise<Watched> {
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 740 },
-      deviceScaleFactor: 2,
-      hasTouch: true,
-      isMobile: true,
-      locale: 'zh-CN',
-    });
-    contexts.push(context);
-    await context.addInitScript((value) => {
-      localStorage.setItem('demo-openid', JSON.stringify({ data: value }));
+    const page = await app.phoneAs(openid);
+    await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
       document.addEventListener('securitypolicyviolation', (event) => {
         seen.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}`);
       });
-    }, openid);
-    const page = await context.newPage();
+    });
     const consoleProblems: string[] = [];
     page.on('console', (message) => {
       if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) {
@@ -90,7 +57,7 @@ describe('the H5 app under the Content-Security-Policy', () => {
   }
 
   it('the app is served with the policy: no inline script but its own by hash, no eval, no framing', async () => {
-    const response = await fetch(`${server.url}/`);
+    const response = await fetch(`${app.url}/`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+(;|$)/);
@@ -102,7 +69,7 @@ describe('the H5 app under the Content-Security-Policy', () => {
 
   it('a clerk opens a task and adds a photo: no violation', async () => {
     const { page, problems } = await phoneAs('demo-staff-xijiao');
-    await page.goto(`${server.url}/#/pages/tasks/index`);
+    await page.goto(`${app.url}/#/pages/tasks/index`);
     await page.getByText('西郊街道').first().waitFor();
     const pending = page.locator('[data-task-id][data-light="grey"]').first();
     await pending.waitFor();
@@ -131,7 +98,7 @@ describe('the H5 app under the Content-Security-Policy', () => {
 
   it('an admin makes an invite code shown as a QR code: no violation', async () => {
     const { page, problems } = await phoneAs('demo-admin');
-    await page.goto(`${server.url}/#/packages/admin/pages/manage/index`);
+    await page.goto(`${app.url}/#/packages/admin/pages/manage/index`);
     await page.locator('.manage__tab', { hasText: '邀请码' }).waitFor();
     await page.locator('.adm-select', { hasText: '请选择单位' }).click();
     await page.locator('.adm-chooser input').fill('西郊');
@@ -148,7 +115,7 @@ describe('the H5 app under the Content-Security-Policy', () => {
 
   it('a leader opens the district dashboard: no violation', async () => {
     const { page, problems } = await phoneAs('demo-leader');
-    await page.goto(`${server.url}/#/packages/leader/pages/dashboard/index`);
+    await page.goto(`${app.url}/#/packages/leader/pages/dashboard/index`);
     await page.locator('.ring__dial').first().waitFor();
     await page.waitForTimeout(500);
     expect(await problems()).toEqual([]);
