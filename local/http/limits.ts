@@ -15,38 +15,7 @@ export class TooManyRequestsError extends Error {
   }
 }
 
-const MAX_TRACKED_KEYS = 10_000;
-
-/** At most `limit` attempts per key in any `windowMs` (a sliding window); refused ones do not count. */
-export class AttemptLimiter {
-  private readonly attempts = new Map<string, number[]>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Counts an attempt and returns null, or returns how many ms until the key may try again. */
-  take(key: string): number | null {
-    const now = this.now();
-    const recent = (this.attempts.get(key) ?? []).filter((at) => at > now - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.attempts.set(key, recent);
-      return recent[0] + this.windowMs - now;
-    }
-    recent.push(now);
-    this.attempts.set(key, recent);
-    if (this.attempts.size > MAX_TRACKED_KEYS) this.sweep(now);
-    return null;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, times] of this.attempts) {
-      if (times[times.length - 1] <= now - this.windowMs) this.attempts.delete(key);
-    }
-  }
-}
+export { AttemptLimiter } from '../../server/attemptLimiter';
 
 /** At most `limit` at a time per key: `acquire` gives a release function, or null when full. */
 export class ConcurrencyLimiter {
