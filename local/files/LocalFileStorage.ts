@@ -144,12 +144,19 @@ export class LocalFileStorage implements FileStorage {
 
   private checkOnDisk(path: string, size: number, claimedName: string): Promise<ReturnType<typeof checkUpload>> {
     if (size > MAX_UPLOAD_BYTES) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.tooLarge);
+    return this.inCheckBuffer(path, size, (bytes) => checkUpload(bytes, claimedName));
+  }
+
+  /**
+   * Reads a file of at most 20 MB into the one buffer the checks share, one check at a time: a
+   * burst of uploads or attachments holds one file's bytes in memory, not one per request.
+   */
+  private inCheckBuffer<T>(path: string, size: number, check: (bytes: Buffer) => T): Promise<T> {
     const run = this.checkQueue.then(async () => {
       if (this.checkBufferTimer) clearTimeout(this.checkBufferTimer);
       if (!this.checkBuffer || this.checkBuffer.length < size) this.checkBuffer = Buffer.allocUnsafe(size);
       try {
-        const bytes = await readInto(path, this.checkBuffer, size);
-        return checkUpload(bytes, claimedName);
+        return check(await readInto(path, this.checkBuffer, size));
       } finally {
         this.checkBufferTimer = setTimeout(() => {
           this.checkBuffer = null;
@@ -164,14 +171,18 @@ export class LocalFileStorage implements FileStorage {
   async inspect(fileId: string, districtId: string): Promise<StoredFileFacts> {
     const record = await this.findRecord(fileId);
     if (!record || record.districtId !== districtId) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
-    const bytes = await this.readContent(record);
-    if (!bytes) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
-    const sha256 = sha256Hex(bytes);
-    if (sha256 !== record.sha256) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.truncated);
-    const sniffed = sniffFileType(bytes);
-    if (!sniffed) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.unsupported);
-    if (sniffed.truncated) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.truncated);
-    return { fileId: record.fileId, size: bytes.length, mime: sniffed.type.mime, sha256 };
+    const path = this.contentPath(record.sha256);
+    const size = path ? await sizeOf(path) : null;
+    if (!path || size === null) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
+    if (size > MAX_UPLOAD_BYTES) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.tooLarge);
+    return this.inCheckBuffer(path, size, (bytes) => {
+      const sha256 = sha256Hex(bytes);
+      if (sha256 !== record.sha256) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.truncated);
+      const sniffed = sniffFileType(bytes);
+      if (!sniffed) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.unsupported);
+      if (sniffed.truncated) throw new DomainError('INVALID_ARGUMENT', UPLOAD_MESSAGES.truncated);
+      return { fileId: record.fileId, size: bytes.length, mime: sniffed.type.mime, sha256 };
+    });
   }
 
   async temporaryUrls(fileIds: string[]): Promise<Record<string, string>> {
