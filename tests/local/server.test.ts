@@ -1,3 +1,4 @@
+import { gunzipSync } from 'zlib';
 import { createHash } from 'crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { request as httpRequest, type Server } from 'http';
@@ -156,6 +157,49 @@ describe('local server: POST /api/<action>', () => {
     });
     expect(fakeHandleCall).toHaveBeenCalledTimes(1);
     expect(fakeHandleCall.mock.calls[0][1]).toMatchObject({ demoMode: true });
+  });
+
+  it('gzips a large reply for a client that takes gzip, and sends a small one (or to anyone else) as it is', async () => {
+    const payload = JSON.stringify({ note: '落实情况'.repeat(500) });
+    const ask = (acceptEncoding?: string) =>
+      new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+        const { port } = new URL(demo.url);
+        const request = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/tasks.list',
+            headers: {
+              'Content-Type': 'application/json',
+              'X-Openid': 'staff-1',
+              ...(acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {}),
+            },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({
+                encoding: response.headers['content-encoding'],
+                vary: response.headers.vary as string | undefined,
+                body: Buffer.concat(chunks),
+              }),
+            );
+          },
+        );
+        request.on('error', reject);
+        request.end(payload);
+      });
+    const zipped = await ask('gzip, deflate, br');
+    expect(zipped.encoding).toBe('gzip');
+    expect(zipped.vary).toContain('Accept-Encoding');
+    const plain = await ask();
+    expect(plain.encoding).toBeUndefined();
+    expect(gunzipSync(zipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 5);
+    const small = await post(demo.url, '/api/tasks.list', '{}', { 'X-Openid': 'staff-1', 'Accept-Encoding': 'gzip' });
+    expect(small.headers.get('content-encoding')).toBeNull();
   });
 
   it('treats an empty body as {} and no X-Openid as anonymous', async () => {
