@@ -48,3 +48,9 @@ export function splitFileName(name: string): { head: string; tail: string } {
   const chars = Array.from(base);
   return { head: chars.slice(0, -1).join(''), tail: `${chars.slice(-1).join('')}${ext}` };
 }
+
+/** A text cut to fit a row or card: the whole of it when short, else its start and an ellipsis. */
+export function excerpt(text: string | null | undefined, max = 40): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

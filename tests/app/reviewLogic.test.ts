@@ -1,6 +1,6 @@
+import { excerpt } from '../../src/utils/format';
 import {
   changeLines,
-  excerpt,
   filterOptions,
   nextAfter,
   queuePayload,

@@ -1,14 +1,13 @@
+import { dueText, requestMark } from '../../src/components/TaskRow/rowText';
 import {
   countByLight,
-  dueText,
-  excerpt,
   filterTasks,
   groupOf,
   groupTasks,
   matchesQuery,
-  requestMark,
   yearRange,
 } from '../../src/pages/tasks/grouping';
+import { excerpt } from '../../src/utils/format';
 import type { TaskSummary } from '../../src/contract/replies';
 
 const TODAY = '2026-11-28';

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { excerpt, dueText, requestMark } from '../../pages/tasks/grouping';
+import { excerpt } from '../../utils/format';
+import { dueText, requestMark } from './rowText';
 import type { TaskSummary } from '../../contract/replies';
 import Light from '../Light';
 import StatusTag from '../StatusTag';

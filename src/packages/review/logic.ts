@@ -19,12 +19,6 @@ export function reviewCommentProblem(decision: SheetDecision, comment: string): 
   return null;
 }
 
-/** A note cut to fit a card: whole text when short, else the start and an ellipsis. */
-export function excerpt(text: string, limit = 40): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= limit ? flat : `${flat.slice(0, limit)}…`;
-}
-
 /**
  * The queue without the reports this reviewer has just decided: a report stays hidden at the version
  * the review left it at, and comes back only when the unit resubmits it (a newer version).

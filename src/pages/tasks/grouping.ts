@@ -1,6 +1,5 @@
 import type { Light } from '../../core/status';
 import type { TaskSummary } from '../../contract/replies';
-import { formatDate, formatDue } from '../../utils/format';
 
 /** The sections of 我的任务, most urgent first. */
 export type GroupKey = 'overdue' | 'dueSoon' | 'returned' | 'submitted' | 'approved' | 'later' | 'exempt';
@@ -99,20 +98,6 @@ export function filterTasks<
   );
 }
 
-/** What a row says of a request waiting for the lead unit, and of a due date a 延期 moved. */
-export function requestMark(task: Pick<TaskSummary, 'openRequest' | 'originalDueDate' | 'status'>): string | null {
-  if (task.openRequest === 'extension') return '延期申请中';
-  if (task.openRequest === 'exemption') return '不涉及申请中';
-  if (task.originalDueDate && task.status !== 'exempt') return '已延期';
-  return null;
-}
-
-/** The start of a reviewer's comment, for a list row. */
-export function excerpt(text: string | null | undefined, max = 40): string {
-  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
 /**
  * The years one can switch between: those the server offers (from the year the district began to
  * next year); before it has said, this year and the next.
@@ -120,15 +105,4 @@ export function excerpt(text: string | null | undefined, max = 40): string {
 export function yearRange(currentYear: number, offered: readonly number[] = []): { min: number; max: number } {
   if (offered.length === 0) return { min: currentYear, max: currentYear + 1 };
   return { min: Math.min(...offered), max: Math.max(...offered) };
-}
-
-/**
- * The due date as a row shows it: how far off it is while the task is still to do, the plain date
- * once it is reported (a report in on time is not 逾期), and 预估 when the calendar lacked the year.
- */
-export function dueText(task: Pick<TaskSummary, 'dueDate' | 'status' | 'estimated'>, today: string): string {
-  if (task.status === 'exempt') return '无需报送';
-  const done = task.status === 'submitted' || task.status === 'approved';
-  const text = done ? `${formatDate(task.dueDate)}截止` : formatDue(task.dueDate, today);
-  return task.estimated ? `${text}（预估）` : text;
 }

@@ -12,16 +12,9 @@ import { ApiError } from '../../../../services/api';
 import { formatTime } from '../../../../utils/format';
 import FilterSheet from '../../components/FilterSheet';
 import ReviewSheet from '../../components/ReviewSheet';
-import {
-  excerpt,
-  KIND_LABEL,
-  nextAfter,
-  requestLine,
-  requestReason,
-  type QueueFilter,
-  type SheetDecision,
-} from '../../logic';
+import { KIND_LABEL, nextAfter, requestLine, requestReason, type QueueFilter, type SheetDecision } from '../../logic';
 import './index.scss';
+import { excerpt } from '../../../../utils/format';
 
 /** Cards shown at first and added each time the list reaches its end: light on an old phone. */
 const PAGE = 20;
