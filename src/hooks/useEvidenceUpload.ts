@@ -13,7 +13,14 @@ import {
   type QueueItem,
 } from '../services/draftModel';
 import { loadDraft, updateDraft } from '../services/drafts';
-import { discardKept, isPathAvailable, keepForRetry, type PickedEvidence } from '../services/filePicker';
+import {
+  discardKept,
+  isPathAvailable,
+  keepForRetry,
+  keepWhileSending,
+  reviveKept,
+  type PickedEvidence,
+} from '../services/filePicker';
 import { isOnline, onConnectionBack } from '../services/network';
 import { preparePhoto } from '../services/photoCompression';
 import { thumbName } from '../services/photoPlan';
@@ -68,10 +75,26 @@ export function useEvidenceUpload(
     [commit],
   );
 
+  // What was left from last time; in H5 the files kept in the browser first get paths that work again.
+  const [restoredFor, setRestoredFor] = useState<string | null>(null);
   useEffect(() => {
-    const restored = taskId ? restoreQueue(loadDraft(taskId)?.files, isPathAvailable) : [];
-    itemsRef.current = restored;
-    setItems(restored);
+    let current = true;
+    itemsRef.current = [];
+    setItems([]);
+    if (!taskId) return;
+    void reviveKept(loadDraft(taskId)?.files ?? []).then((files) => {
+      if (!current) return;
+      const restored = restoreQueue(files, isPathAvailable);
+      // Picked while the draft was being read: those stay, after what was left from last time.
+      const next = [...restored, ...itemsRef.current];
+      itemsRef.current = next;
+      setItems(next);
+      if (restored.length) updateDraft(taskId, { files: queueToDraft(next) });
+      setRestoredFor(taskId);
+    });
+    return () => {
+      current = false;
+    };
   }, [taskId]);
 
   const settle = useCallback(() => {
@@ -138,6 +161,11 @@ export function useEvidenceUpload(
       if (!item.fileId) {
         const refusal = refusalBeforeUpload(item);
         if (refusal) throw new ApiError('INVALID_ARGUMENT', refusal);
+        if (!item.saved) item = patch(key, keepWhileSending(item.path)) ?? item;
+        if (item.thumbPath && !item.thumbSaved) {
+          const thumb = keepWhileSending(item.thumbPath);
+          item = patch(key, { thumbPath: thumb.path, thumbSaved: thumb.saved }) ?? item;
+        }
         patch(key, { status: 'uploading', progress: 0, message: undefined }, false);
         const onProgress = (progress: number) => {
           const current = itemsRef.current.find((candidate) => candidate.key === key);
@@ -236,11 +264,12 @@ export function useEvidenceUpload(
 
   // Opening the task again (or the session arriving): what was left from last time goes on by itself.
   const hasPlace = place !== null;
+  const restored = restoredFor !== null && restoredFor === taskId;
   useEffect(() => {
-    if (!hasPlace || !isOnline()) return;
+    if (!hasPlace || !restored || !isOnline()) return;
     const timer = setTimeout(resume, 300);
     return () => clearTimeout(timer);
-  }, [hasPlace, resume, taskId]);
+  }, [hasPlace, restored, resume]);
 
   useEffect(
     () => () => {

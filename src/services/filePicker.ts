@@ -4,6 +4,8 @@ import { IS_H5, IS_WEAPP } from './platform';
 import { ACCEPTED_EXTENSIONS, extensionOf, typeOfExtension } from '../core/files/uploadPolicy';
 import type { PickedFile } from './upload';
 import { pickerRefusal } from './pickerRefusal';
+import { browserFileStore } from './browserFileStore';
+import type { DraftFile } from './draftModel';
 
 /**
  * Picking evidence on the phone: photos from the camera or album, documents from a WeChat chat.
@@ -153,9 +155,11 @@ export function isPathAvailable(path: string): boolean {
 
 /**
  * Keeps a picked file for a later 重试, even after WeChat is closed (temporary files are cleaned
- * up): saves it in the mini-program's own storage. In H5 the path is kept as it is.
+ * up): saves it in the mini-program's own storage. In H5 its bytes go into the browser's IndexedDB
+ * under the path, which reviveKept() trades for a new one after a reload.
  */
 export function keepForRetry(path: string): { path: string; saved: boolean } {
+  if (IS_H5) return keepInBrowser(path);
   if (!IS_WEAPP) return { path, saved: false };
   try {
     return { path: Taro.getFileSystemManager().saveFileSync(path), saved: true };
@@ -164,11 +168,29 @@ export function keepForRetry(path: string): { path: string; saved: boolean } {
   }
 }
 
+/**
+ * Keeps a file from the moment it starts to upload, so that a reload in the middle does not lose it
+ * (H5: IndexedDB). WeChat keeps files only once they fail: its saved files share a 10 MB quota.
+ */
+export function keepWhileSending(path: string): { path: string; saved: boolean } {
+  return IS_H5 ? keepInBrowser(path) : { path, saved: false };
+}
+
+function keepInBrowser(path: string): { path: string; saved: boolean } {
+  const blob = livePaths.get(path);
+  if (!blob || !browserFileStore.available) return { path, saved: false };
+  void browserFileStore.put(path, blob);
+  return { path, saved: true };
+}
+
 /** Frees a file kept for 重试 once it is uploaded or deleted. */
 export function discardKept(path: string, saved: boolean | undefined): void {
-  if (IS_H5 && livePaths.has(path)) {
-    livePaths.delete(path);
-    URL.revokeObjectURL(path);
+  if (IS_H5) {
+    if (saved) void browserFileStore.remove(path);
+    if (livePaths.has(path)) {
+      livePaths.delete(path);
+      URL.revokeObjectURL(path);
+    }
     return;
   }
   if (!saved || !IS_WEAPP) return;
@@ -177,4 +199,29 @@ export function discardKept(path: string, saved: boolean | undefined): void {
   } catch {
     // already gone
   }
+}
+
+/**
+ * H5 after a reload: the waiting files whose bytes were kept in the browser get a new blob: path
+ * (the old one died with the page), so that they go again by themselves instead of being chosen
+ * again. Elsewhere, and for files never kept, the list comes back as it was.
+ */
+export async function reviveKept(files: DraftFile[]): Promise<DraftFile[]> {
+  if (!IS_H5 || !browserFileStore.available) return files;
+  const revive = async (path: string | undefined, saved: boolean | undefined) => {
+    if (!path || !saved || livePaths.has(path)) return path;
+    const blob = await browserFileStore.get(path);
+    if (!blob) return path;
+    const fresh = keepBlob(blob);
+    await browserFileStore.put(fresh, blob);
+    await browserFileStore.remove(path);
+    return fresh;
+  };
+  const revived: DraftFile[] = [];
+  for (const file of files) {
+    const path = await revive(file.path, file.saved);
+    const thumbPath = await revive(file.thumbPath, file.thumbSaved);
+    revived.push({ ...file, path: path ?? file.path, ...(thumbPath ? { thumbPath } : {}) });
+  }
+  return revived;
 }

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { SCREENSHOTS, withScreenshot } from './browser';
 import { exifOrientationOf, jpegSize, makeCameraPhoto } from './cameraPhoto';
 import { setUpLocalCloud } from './localCloud';
-import { emulateLink, OFFLINE, WEAK_SIGNAL } from './weakLink';
+import { emulateLink, OFFLINE, WEAK_SIGNAL, WireMeter } from './weakLink';
 
 /**
  * A township clerk on an old phone in the countryside (issue 12): Chromium at 360 px with the network
@@ -36,7 +36,7 @@ describe('field conditions: a weak signal', () => {
     fresh = list.tasks
       .filter((task: any) => task.status === 'pending' && task.evidenceCount === 0)
       .map((task: any) => task.id);
-    expect(fresh.length).toBeGreaterThanOrEqual(4);
+    expect(fresh.length).toBeGreaterThanOrEqual(5);
   }, 120_000);
 
   async function openTask(page: Page, taskId: string): Promise<void> {
@@ -64,7 +64,11 @@ describe('field conditions: a weak signal', () => {
       await emulateLink(page);
       const taskId = fresh[0];
       await openTask(page, taskId);
-      const started = Date.now();
+      // What leaves the phone is counted, not timed: a shared CI machine would make seconds wobble.
+      const uploads: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/upload') uploads.push(request.method());
+      });
       await pickPhotos(page, [photo]);
       // The clerk sees it happen: made small, then the percent sent.
       const item = page.locator('.upload-queue__item');
@@ -75,8 +79,9 @@ describe('field conditions: a weak signal', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'weak-photo-uploading.png') });
       await submitButton(page).click();
       await page.locator('.task-page__head [data-light="blue"]').waitFor({ timeout: 60_000 });
-      const seconds = (Date.now() - started) / 1000;
-      expect(seconds).toBeLessThan(40);
+      // Two requests crossed the weak link, the photo and its thumbnail, each made small (their sizes
+      // as stored are checked below): the 5 MB original never went.
+      expect(uploads).toEqual(['POST', 'POST']);
 
       const after = await api('tasks.get', { id: taskId });
       expect(after.task.status).toBe('submitted');
@@ -166,6 +171,52 @@ describe('field conditions: a weak signal', () => {
     });
   }, 180_000);
 
+  it('the page reloaded in the middle of an upload: the photo comes back by itself, not chosen again, and lands once', async () => {
+    const page = await app.phoneAs(STAFF);
+    await withScreenshot(page, 'weak-reload-resume', async () => {
+      const cdp = await emulateLink(page, { ...WEAK_SIGNAL, uploadThroughput: (120 * 1000) / 8 });
+      const taskId = fresh[4];
+      await openTask(page, taskId);
+      await pickPhotos(page, [uprightPhoto]);
+      await page.waitForFunction(
+        () => Number(document.querySelector('.upload-queue__item')?.getAttribute('data-progress') || 0) >= 10,
+        undefined,
+        { timeout: 60_000 },
+      );
+      await page.reload();
+      await cdp.send('Network.emulateNetworkConditions', WEAK_SIGNAL);
+      await submitButton(page).waitFor({ timeout: 60_000 });
+      // It is never offered as "choose again": the bytes were kept in the browser.
+      await expect(page.getByText('需要重新选择').count()).resolves.toBe(0);
+      await gridCells(page).first().waitFor({ timeout: 90_000 });
+      await page.locator('.upload-queue__item').waitFor({ state: 'detached', timeout: 30_000 });
+      await page.waitForTimeout(1500);
+      const after = await api('tasks.get', { id: taskId });
+      expect(after.evidence).toHaveLength(1);
+      expect(after.evidence[0].thumbUrl).toEqual(expect.any(String));
+      expect(await gridCells(page).count()).toBe(1);
+      // Nothing is left behind: not in the draft, not in the browser's store.
+      const stored = await page.evaluate(
+        (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
+        `task-draft:${taskId}`,
+      );
+      expect(stored?.data?.files ?? []).toHaveLength(0);
+      const keptFiles = await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const request = indexedDB.open('fazhi-kept-files');
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const count = request.result.transaction('files').objectStore('files').count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            };
+          }),
+      );
+      expect(keptFiles).toBe(0);
+    });
+  }, 240_000);
+
   it('a task with two 5 MB photos loads their thumbnails only; the full photo when one is opened; back stays on the task', async () => {
     const taskId = fresh[2];
     const setup = await app.phoneAs(STAFF);
@@ -232,30 +283,42 @@ describe('field conditions: a weak signal', () => {
     });
   }, 240_000);
 
-  it('on the weak link the task list shows within 5 s, and a tap on a task shows its skeleton at once', async () => {
+  it('on the weak link the task list comes in under 200 KB, and a tap on a task shows its skeleton before its data', async () => {
     const page = await app.phoneAs(STAFF);
     await withScreenshot(page, 'weak-open-task', async () => {
       const cdp = await emulateLink(page);
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      const started = Date.now();
+      const meter = new WireMeter(cdp);
       await page.goto(`${app.url}/#/pages/tasks/index`, { waitUntil: 'commit' });
       const row = page.locator(`[data-task-id="${fresh[3]}"] >> visible=true`);
-      await row.waitFor({ timeout: 30_000 });
-      // The bench's figure (bench/weakSignal.ts) with room for a busy CI machine.
-      expect(Date.now() - started).toBeLessThan(8000);
+      await row.waitFor({ timeout: 60_000 });
+      // Bytes, not seconds (bench/weakSignal.ts times it): at 400 kbit/s, 200 KB is about 4 s.
+      const bytesBeforeList = meter.total();
+      expect(bytesBeforeList).toBeGreaterThan(10 * 1024);
+      expect(bytesBeforeList).toBeLessThanOrEqual(200 * 1024);
       await page.screenshot({ path: join(SCREENSHOTS, 'weak-task-list.png') });
-      // The task page's code comes while the clerk reads the list.
-      await page.waitForTimeout(4000);
-      const tapped = Date.now();
+
+      // The task page's code comes while the clerk reads the list, so the tap downloads no script.
+      await page.waitForLoadState('networkidle', { timeout: 60_000 });
+      const scriptsAfterTap: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scriptsAfterTap.push(request.url());
+      });
+      // The task's data is held back until the skeleton has been seen: feedback comes before the network answers.
+      let releaseTask: () => void = () => undefined;
+      const taskHeld = new Promise<void>((resolve) => (releaseTask = resolve));
+      await page.route('**/api/tasks.get', async (route) => {
+        await taskHeld;
+        await route.continue();
+      });
       await row.click();
-      await page
-        .locator('.skeleton >> visible=true')
-        .or(page.locator('.task-page__head >> visible=true'))
-        .first()
-        .waitFor();
-      expect(Date.now() - tapped).toBeLessThan(1000);
+      await page.locator('.skeleton >> visible=true').first().waitFor({ timeout: 10_000 });
+      await expect(page.locator('.task-page__head >> visible=true').count()).resolves.toBe(0);
+      releaseTask();
+      await page.locator('.task-page__head >> visible=true').waitFor({ timeout: 60_000 });
+      expect(scriptsAfterTap).toEqual([]);
     });
-  }, 60_000);
+  }, 120_000);
 
   it('the first screen comes compressed and cached: a shell at once, the scripts brotli, index.html revalidated', async () => {
     const index = await fetch(`${app.url}/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
