@@ -6,6 +6,10 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['pages/manage/index', 'pages/catalog/index', 'pages/holidays/index'] },
     { root: 'packages/more', pages: ['pages/catalog/index'] },
   ],
+  // H5: no slide between pages. Taro's router hides the page left behind on a timer that showing it
+  // again does not cancel, so a task opened and left within that moment blanked the list; an old
+  // phone also draws the slide slowly.
+  animation: false,
   preloadRule: {
     'pages/workbench/index': { network: 'all', packages: ['packages/review', 'packages/leader'] },
   },

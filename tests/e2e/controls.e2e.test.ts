@@ -86,6 +86,22 @@ describe('field conditions: controls that read right', () => {
     });
   }, 60_000);
 
+  it('a task opened by mistake and left at once: back shows the list again, not a blank page', async () => {
+    const page = await phone(STAFF);
+    await withScreenshot(page, 'controls-quick-back', async () => {
+      await page.goto(`${app.url}/#/pages/tasks/index`);
+      const row = page.locator(`[data-task-id="${fresh[2]}"] >> visible=true`);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await row.click();
+        // The clerk sees the task begin to open and taps back at once, before its slide-in has ended.
+        await page.locator('.taro-navigation-bar-back >> visible=true').click();
+        await row.waitFor({ timeout: 10_000 });
+        await page.waitForTimeout(600);
+        await expect(row.isVisible()).resolves.toBe(true);
+      }
+    });
+  }, 60_000);
+
   it('a pushed page has a title and a way back; the leader’s 导出 Excel is not greyed out', async () => {
     const page = await phone(STAFF);
     await withScreenshot(page, 'controls-navigation-bar', async () => {

@@ -183,7 +183,7 @@ describe('staff: 我的任务 and 任务详情', () => {
     });
   }, 120_000);
 
-  it('the note and a failed upload survive a reload: the note is back, the file asks to be chosen again', async () => {
+  it('the note and a failed upload survive a reload: the note is back, the file waits to go again without being chosen again', async () => {
     const page = await staffPhone();
     await withScreenshot(page, 'staff-draft', async () => {
       const taskId = fresh[3];
@@ -198,14 +198,25 @@ describe('staff: 我的任务 and 任务详情', () => {
       await page.reload();
       await headLight(page).waitFor();
       await expect(page.locator('.task-page__note textarea').inputValue()).resolves.toBe(note);
-      const repick = page.locator('.upload-queue__item[data-status="repick"]');
-      await repick.waitFor();
-      await expect(repick.innerText()).resolves.toContain('会议照片.png');
-      await expect(repick.innerText()).resolves.toContain('需要重新选择');
+      // The photo's bytes were kept in the browser: it tries again by itself (and fails: still no network).
+      const waiting = page.locator('.upload-queue__item[data-status="failed"]');
+      await waiting.waitFor();
+      await expect(waiting.innerText()).resolves.toContain('会议照片');
+      await expect(page.locator('.upload-queue__item[data-status="repick"]').count()).resolves.toBe(0);
+      await expect(page.getByText('需要重新选择').count()).resolves.toBe(0);
       // Nothing reached the server: the draft is only on the phone.
+      const before = await api('tasks.get', { id: taskId });
+      expect(before.task.note).toBe('');
+      expect(before.evidence).toHaveLength(0);
+
+      // The network is back: 现在重试 sends it, and it lands once.
+      await page.unroute('**/upload');
+      await waiting.getByText('现在重试').click();
+      await page.locator('.evidence-grid__cell >> visible=true').first().waitFor({ timeout: 30_000 });
+      await page.locator('.upload-queue__item').waitFor({ state: 'detached', timeout: 30_000 });
       const after = await api('tasks.get', { id: taskId });
-      expect(after.task.note).toBe('');
-      expect(after.evidence).toHaveLength(0);
+      expect(after.evidence).toHaveLength(1);
+      expect(after.evidence[0].name).toContain('会议照片');
     });
   }, 120_000);
 
