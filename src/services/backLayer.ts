@@ -1,11 +1,13 @@
 import { IS_H5 } from './platform';
 
 /**
- * H5: what the phone's back (or the browser's) closes before it leaves the page — the full-screen
- * photo viewer, a sheet, a chooser. Each open layer adds a history entry on the same address; back
- * pops it, and the layer closes instead of the page. The `popstate` is caught first (a capture
- * listener on window, added before Taro's router adds its own) and kept from the router, which would
- * otherwise unload the page. In WeChat the native viewer closes by itself and nothing is needed.
+ * What the phone's back closes before it leaves the page — the full-screen photo viewer, a sheet, a
+ * chooser. H5: each open layer adds a history entry on the same address; back pops it, and the layer
+ * closes instead of the page. The `popstate` is caught first (a capture listener on window, added
+ * before Taro's router adds its own) and kept from the router, which would otherwise unload the page.
+ * WeChat: the page's one BackCatcher (a `page-container`) shows while a layer is open, and the back
+ * gesture, the Android back key or the title bar's arrow closes it instead of the page; it then
+ * calls takeBack(). (The native photo viewer closes by itself.)
  */
 
 interface Layer {
@@ -19,6 +21,26 @@ const popWaiters: Array<() => void> = [];
 let ours = 0;
 let nextId = 1;
 let installed = false;
+const listeners = new Set<(open: number) => void>();
+
+function changed(): void {
+  for (const listener of [...listeners]) listener(layers.length);
+}
+
+/** Calls `listener` with the number of open layers each time it changes; returns the way to stop. */
+export function onLayersChange(listener: (open: number) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Back was pressed with a layer open (WeChat's page-container left): the top layer closes. */
+export function takeBack(): boolean {
+  const top = layers.pop();
+  if (!top) return false;
+  changed();
+  top.onBack();
+  return true;
+}
 
 function markOf(state: unknown): number | undefined {
   const value = (state as Record<string, unknown> | null)?.[MARK];
@@ -37,8 +59,7 @@ function onPopState(event: PopStateEvent): void {
   const mark = markOf(event.state);
   if (top && mark !== top.id) {
     event.stopImmediatePropagation();
-    layers.pop();
-    top.onBack();
+    takeBack();
     return;
   }
   if (!top && mark !== undefined) {
@@ -61,6 +82,8 @@ export function openLayer(onBack: () => void): number {
   installBackLayers();
   const id = nextId++;
   layers.push({ id, onBack });
+  changed();
+  if (!IS_H5) return id;
   const state = (window.history.state as Record<string, unknown> | null) ?? {};
   window.history.pushState({ ...state, [MARK]: id }, '', window.location.href);
   return id;
@@ -71,7 +94,8 @@ export function closeLayer(id: number): Promise<void> {
   const index = layers.findIndex((layer) => layer.id === id);
   if (index < 0) return Promise.resolve();
   layers.splice(index, 1);
-  if (markOf(window.history.state) !== id) return Promise.resolve();
+  changed();
+  if (!IS_H5 || markOf(window.history.state) !== id) return Promise.resolve();
   return new Promise((resolve) => {
     popWaiters.push(resolve);
     ours += 1;

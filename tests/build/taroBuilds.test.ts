@@ -42,6 +42,10 @@ describe('the Taro builds', () => {
       expect.arrayContaining(['packages/review', 'packages/leader', 'packages/admin']),
     );
     expect(existsSync(join(ROOT, 'dist', 'weapp', 'packages', 'more', 'pages', 'catalog', 'index.js'))).toBe(true);
+    // The phone's back closes a sheet before the page (BackCatcher): WeChat's page-container is in the
+    // build, listening for the moment the back gesture closes it.
+    const templates = readFileSync(join(ROOT, 'dist', 'weapp', 'base.wxml'), 'utf8');
+    expect(templates).toMatch(/<page-container [^>]*bindafterleave="eh"/);
     const sizes = packageSizes();
     expect(sizes.mainPackageBytes).toBeLessThanOrEqual(MAIN_BUDGET);
     expect(sizes.totalPackageBytes).toBeLessThanOrEqual(TOTAL_BUDGET);

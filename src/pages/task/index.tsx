@@ -5,6 +5,7 @@ import ErrorView from '../../components/ErrorView';
 import HistoryList from '../../components/HistoryList';
 import InstructionBox from '../../components/InstructionBox';
 import InstructionList from '../../components/InstructionList';
+import BackCatcher from '../../components/BackCatcher';
 import ReuseSheet from '../../components/ReuseSheet';
 import Skeleton from '../../components/Skeleton';
 import { usePageRefresh } from '../../hooks/usePageRefresh';
@@ -58,6 +59,7 @@ export default function TaskPage() {
 
   return (
     <View className={`task-page${submittable ? ' task-page--with-bar' : ''}`}>
+      <BackCatcher />
       {data.instructions.length > 0 ? (
         <View className="task-page__instructions">
           <InstructionList instructions={data.instructions} today={today} first={3} />

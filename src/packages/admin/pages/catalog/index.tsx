@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import AppButton from '../../../../components/AppButton';
+import BackCatcher from '../../../../components/BackCatcher';
 import EmptyState from '../../../../components/EmptyState';
 import Skeleton from '../../../../components/Skeleton';
 import type { CatalogPreviewReply, CatalogPublishReply } from '../../../../contract/replies';
@@ -216,6 +217,7 @@ export default function CatalogAdminPage() {
 
   return (
     <View className="cat-page">
+      <BackCatcher />
       <View className="cat-card">
         <Text className="cat-card__title">正在使用的清单</Text>
         {lists.map((list) => (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import EmptyState from '../../../../components/EmptyState';
+import BackCatcher from '../../../../components/BackCatcher';
 import ErrorView from '../../../../components/ErrorView';
 import Skeleton from '../../../../components/Skeleton';
 import { forgetAdminAnswers, useDirectory } from '../../../../hooks/useAdmin';
@@ -64,6 +65,7 @@ export default function ManagePage() {
 
   return (
     <View className="manage">
+      <BackCatcher />
       <View className="manage__more">
         {MORE.map(({ label, url }) => (
           <View

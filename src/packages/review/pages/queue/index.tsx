@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import EmptyState from '../../../../components/EmptyState';
+import BackCatcher from '../../../../components/BackCatcher';
 import ErrorView from '../../../../components/ErrorView';
 import Skeleton from '../../../../components/Skeleton';
 import type { QueueKind, QueuedTask } from '../../../../contract/replies';
@@ -120,6 +121,7 @@ export default function ReviewQueuePage() {
 
   return (
     <View className="queue">
+      <BackCatcher />
       <View className="queue__filters">
         <View className="queue__kinds" role="tablist">
           <View
