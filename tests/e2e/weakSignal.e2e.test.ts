@@ -289,6 +289,17 @@ describe('field conditions: a weak signal', () => {
       const cdp = await emulateLink(page);
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       const meter = new WireMeter(cdp);
+      // Scripts asked for and not yet arrived, and when the last one was asked for.
+      const scriptsInFlight = new Set<unknown>();
+      let lastScriptAskedAt = Date.now();
+      page.on('request', (request) => {
+        if (request.resourceType() !== 'script') return;
+        scriptsInFlight.add(request);
+        lastScriptAskedAt = Date.now();
+      });
+      const arrived = (request: { resourceType(): string }) => scriptsInFlight.delete(request);
+      page.on('requestfinished', arrived);
+      page.on('requestfailed', arrived);
       await page.goto(`${app.url}/#/pages/tasks/index`, { waitUntil: 'commit' });
       const row = page.locator(`[data-task-id="${fresh[3]}"] >> visible=true`);
       await row.waitFor({ timeout: 60_000 });
@@ -298,8 +309,13 @@ describe('field conditions: a weak signal', () => {
       expect(bytesBeforeList).toBeLessThanOrEqual(200 * 1024);
       await page.screenshot({ path: join(SCREENSHOTS, 'weak-task-list.png') });
 
-      // The task page's code comes while the clerk reads the list, so the tap downloads no script.
-      await page.waitForLoadState('networkidle', { timeout: 60_000 });
+      // The task page's code comes while the clerk reads the list (asked for half a second after it
+      // shows), so the tap downloads no script. Wait until that has been asked for and has arrived.
+      const listShownAt = Date.now();
+      const prefetched = () =>
+        lastScriptAskedAt > listShownAt && scriptsInFlight.size === 0 && Date.now() - lastScriptAskedAt > 1000;
+      while (!prefetched() && Date.now() - listShownAt < 60_000) await page.waitForTimeout(250);
+      expect(prefetched()).toBe(true);
       const scriptsAfterTap: string[] = [];
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scriptsAfterTap.push(request.url());
