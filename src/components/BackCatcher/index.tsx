@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { PageContainer } from '@tarojs/components';
-import { onLayersChange, takeBack } from '../../services/backLayer';
+import { onLayersChange, openLayerCount, takeBack } from '../../services/backLayer';
 import { IS_WEAPP } from '../../services/platform';
 
 // Nothing of it shows: it is there only so that WeChat's back closes it instead of the page.
@@ -16,7 +16,12 @@ export default function BackCatcher() {
   const [open, setOpen] = useState(0);
   // Once WeChat has closed the container on a back, it must be hidden and shown again to catch the next.
   const [armed, setArmed] = useState(true);
-  useEffect(() => (IS_WEAPP ? onLayersChange(setOpen) : undefined), []);
+  useEffect(() => {
+    if (!IS_WEAPP) return;
+    // A sheet opened in the same render as the page has counted itself already.
+    setOpen(openLayerCount());
+    return onLayersChange(setOpen);
+  }, []);
   const show = open > 0 && armed;
   const showing = useRef(show);
   showing.current = show;
