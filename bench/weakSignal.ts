@@ -16,7 +16,7 @@ import { ensureH5Build } from '../local/h5Build';
 import { startLocalServer, type RunningServer } from '../tests/support/localServer';
 import { launchBrowser, phoneAs } from '../tests/e2e/browser';
 import { makeCameraPhoto } from '../tests/e2e/cameraPhoto';
-import { WEAK_SIGNAL, WireMeter } from '../tests/e2e/weakLink';
+import { emulateLink, WireMeter } from '../tests/e2e/weakLink';
 
 const STAFF = 'demo-staff-xijiao';
 const WIDTH = 360;
@@ -31,10 +31,8 @@ export interface WeakSignalOptions {
 
 async function weakPhone(browser: Browser): Promise<{ page: Page; meter: WireMeter }> {
   const page = await phoneAs(browser, STAFF, WIDTH);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
+  const cdp = await emulateLink(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', WEAK_SIGNAL);
   return { page, meter: new WireMeter(cdp) };
 }
 

@@ -28,6 +28,18 @@ import { uploadEvidenceFile, type UploadPlace } from '../services/upload';
 
 export type { UploadPlace };
 
+type Keep = (path: string) => { path: string; saved: boolean };
+
+/** A queued file and its thumbnail kept by `keep`, except what is kept or uploaded already. */
+function keptFiles(item: QueueItem, keep: Keep): Pick<QueueItem, 'path' | 'saved' | 'thumbPath' | 'thumbSaved'> {
+  const file = item.saved || item.fileId ? { path: item.path, saved: item.saved } : keep(item.path);
+  const thumb =
+    item.thumbPath && !item.thumbSaved && !item.thumbFileId
+      ? keep(item.thumbPath)
+      : { path: item.thumbPath, saved: item.thumbSaved };
+  return { path: file.path, saved: file.saved, thumbPath: thumb.path, thumbSaved: thumb.saved };
+}
+
 let counter = 0;
 const newKey = () => `f${Date.now().toString(36)}${(counter += 1).toString(36)}`;
 const ACTIVE: ReadonlyArray<QueueItem['status']> = ['waiting', 'preparing', 'uploading'];
@@ -161,11 +173,7 @@ export function useEvidenceUpload(
       if (!item.fileId) {
         const refusal = refusalBeforeUpload(item);
         if (refusal) throw new ApiError('INVALID_ARGUMENT', refusal);
-        if (!item.saved) item = patch(key, keepWhileSending(item.path)) ?? item;
-        if (item.thumbPath && !item.thumbSaved) {
-          const thumb = keepWhileSending(item.thumbPath);
-          item = patch(key, { thumbPath: thumb.path, thumbSaved: thumb.saved }) ?? item;
-        }
+        item = patch(key, keptFiles(item, keepWhileSending)) ?? item;
         patch(key, { status: 'uploading', progress: 0, message: undefined }, false);
         const onProgress = (progress: number) => {
           const current = itemsRef.current.find((candidate) => candidate.key === key);
@@ -238,14 +246,8 @@ export function useEvidenceUpload(
             error instanceof ApiError ? error : new ApiError('NETWORK', error instanceof Error ? error.message : '');
           const current = itemsRef.current.find((item) => item.key === next.key) ?? next;
           // The file stays to go again; in WeChat it is moved out of the temporary folder so it lasts.
-          const kept =
-            current.saved || current.fileId ? { path: current.path, saved: current.saved } : keepForRetry(current.path);
-          const keptThumb =
-            current.thumbPath && !current.thumbSaved && !current.thumbFileId
-              ? keepForRetry(current.thumbPath)
-              : { path: current.thumbPath, saved: current.thumbSaved };
           const failed = failedItem(
-            { ...current, path: kept.path, saved: kept.saved, thumbPath: keptThumb.path, thumbSaved: keptThumb.saved },
+            { ...current, ...keptFiles(current, keepForRetry) },
             { message: failure.message, retryable: failure.retryable },
           );
           commit((items) => items.map((item) => (item.key === next.key ? failed : item)));
@@ -264,7 +266,7 @@ export function useEvidenceUpload(
 
   // Opening the task again (or the session arriving): what was left from last time goes on by itself.
   const hasPlace = place !== null;
-  const restored = restoredFor !== null && restoredFor === taskId;
+  const restored = taskId !== null && restoredFor === taskId;
   useEffect(() => {
     if (!hasPlace || !restored || !isOnline()) return;
     const timer = setTimeout(resume, 300);

@@ -110,11 +110,6 @@ export function hasOpenLayer(): boolean {
   return layers.length > 0;
 }
 
-/** How many layers are open now. */
-export function openLayerCount(): number {
-  return layers.length;
-}
-
 /**
  * Resolves once the history entries of layers just closed are gone (give React a moment to unmount
  * them first): a page that closes a sheet and then navigates waits for this, so that the new page

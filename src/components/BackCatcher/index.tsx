@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { PageContainer } from '@tarojs/components';
-import { onLayersChange, openLayerCount, takeBack } from '../../services/backLayer';
+import { hasOpenLayer, onLayersChange, takeBack } from '../../services/backLayer';
 import { IS_WEAPP } from '../../services/platform';
 
 // Nothing of it shows: it is there only so that WeChat's back closes it instead of the page.
@@ -13,16 +13,16 @@ const INVISIBLE = 'position:fixed;left:0;top:0;width:0;height:0;overflow:hidden;
  * (useBackClose). In H5 the layers use the browser's history instead, and this renders nothing.
  */
 export default function BackCatcher() {
-  const [open, setOpen] = useState(0);
+  const [open, setOpen] = useState(false);
   // Once WeChat has closed the container on a back, it must be hidden and shown again to catch the next.
   const [armed, setArmed] = useState(true);
   useEffect(() => {
     if (!IS_WEAPP) return;
     // A sheet opened in the same render as the page has counted itself already.
-    setOpen(openLayerCount());
-    return onLayersChange(setOpen);
+    setOpen(hasOpenLayer());
+    return onLayersChange((count) => setOpen(count > 0));
   }, []);
-  const show = open > 0 && armed;
+  const show = open && armed;
   const showing = useRef(show);
   showing.current = show;
   useEffect(() => {
