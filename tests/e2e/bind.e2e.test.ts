@@ -140,4 +140,39 @@ describe('binding and identity on 我的', () => {
       expect(await page.evaluate(() => localStorage.getItem('demo-openid'))).toBeNull();
     });
   }, 90_000);
+
+  it('keeps the identity chosen last when the answer about the one tapped before arrives late', async () => {
+    const page = await phoneAs(null);
+    await withScreenshot(page, 'bind-late-session', async () => {
+      await page.goto(`${app.url}/#/pages/me/index`);
+      await page.getByText('还没有选择身份：点一个身份开始体验。').waitFor();
+
+      // On a weak signal the answer about 西郊's clerk is slow...
+      let lateAnswers = 0;
+      await page.route('**/api/session.get', async (route) => {
+        if (route.request().headers()['x-openid'] !== 'demo-staff-xijiao') return route.continue();
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        lateAnswers += 1;
+        return route.continue();
+      });
+      await page.locator('.me-demo__kind-head', { hasText: '街道' }).click();
+      await page.locator('.me-demo__person', { hasText: '经办人 · 西郊街道' }).click();
+      // ...so, seeing nothing happen, the user chooses to try the app as a new user instead
+      await page.getByText('以新用户身份体验（需要邀请码）').click();
+      await page.getByText('您正以新用户身份体验：请用管理员生成的邀请码绑定。').waitFor();
+      await page.locator('.me-bind__title').waitFor();
+
+      // the late answer changes nothing: still the new user on 我的, with the invite code form
+      const deadline = Date.now() + 10_000;
+      while (lateAnswers === 0 && Date.now() < deadline) await page.waitForTimeout(100);
+      expect(lateAnswers).toBe(1);
+      await page.waitForTimeout(500);
+      expect(page.url()).toMatch(/#\/pages\/me\/index/);
+      expect(await page.locator('.me-bind__title').isVisible()).toBe(true);
+      expect(await page.locator('.me-profile').count()).toBe(0);
+      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('demo-openid') ?? '{}').data)).toMatch(
+        /^demo-new-/,
+      );
+    });
+  }, 90_000);
 });

@@ -28,8 +28,11 @@ export default function DemoIdentities() {
     setDemoOpenid(openid);
     forgetRecentAnswers();
     await reload();
+    // Another identity chosen while this one loaded (a weak signal) wins: stay where the user is.
+    if (demoOpenid() !== openid) return;
     if (then === 'tasks') void Taro.switchTab({ url: '/pages/tasks/index' });
-    else void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+    // A jump, not a glide: old phones stutter, and a button tapped mid-glide slides from under the finger.
+    else void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   };
 
   const toggle = (key: string) =>
