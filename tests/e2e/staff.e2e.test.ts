@@ -187,7 +187,11 @@ describe('staff: 我的任务 and 任务详情', () => {
     const page = await staffPhone();
     await withScreenshot(page, 'staff-draft', async () => {
       const taskId = fresh[3];
-      await page.route('**/upload', (route) => route.abort('internetdisconnected'));
+      let uploadAttempts = 0;
+      await page.route('**/upload', (route) => {
+        uploadAttempts += 1;
+        return route.abort('internetdisconnected');
+      });
       await openTask(page, taskId);
       const note = '草稿：已开展执法案卷评查，发现问题3个，已整改。';
       await page.locator('.task-page__note textarea').fill(note);
@@ -209,9 +213,19 @@ describe('staff: 我的任务 and 任务详情', () => {
       expect(before.task.note).toBe('');
       expect(before.evidence).toHaveLength(0);
 
-      // The network is back: 现在重试 sends it, and it lands once.
-      await page.unroute('**/upload');
+      // Still no network: 现在重试 tries again at once, and the file waits again. (The app also tries
+      // by itself after a pause, so the tap is made while it cannot land: it cannot be beaten to it.)
+      const attemptsBeforeTap = uploadAttempts;
       await waiting.getByText('现在重试').click();
+      const deadline = Date.now() + 10_000;
+      while (uploadAttempts === attemptsBeforeTap && Date.now() < deadline) await page.waitForTimeout(100);
+      expect(uploadAttempts).toBeGreaterThan(attemptsBeforeTap);
+      await waiting.waitFor();
+
+      // The network is back (the phone says so): the file goes by itself, and lands once.
+      await page.unroute('**/upload');
+      await page.context().setOffline(true);
+      await page.context().setOffline(false);
       await page.locator('.evidence-grid__cell >> visible=true').first().waitFor({ timeout: 30_000 });
       await page.locator('.upload-queue__item').waitFor({ state: 'detached', timeout: 30_000 });
       const after = await api('tasks.get', { id: taskId });

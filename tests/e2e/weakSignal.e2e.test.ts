@@ -310,11 +310,13 @@ describe('field conditions: a weak signal', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'weak-task-list.png') });
 
       // The task page's code comes while the clerk reads the list (asked for half a second after it
-      // shows), so the tap downloads no script. Wait until that has been asked for and has arrived.
-      const listShownAt = Date.now();
+      // shows), so the tap downloads no script. Wait as a clerk reads: long enough for it to have been
+      // asked for (on a busy machine that can be before this test saw the list), and until no script
+      // is on its way.
+      const listSeenAt = Date.now();
       const prefetched = () =>
-        lastScriptAskedAt > listShownAt && scriptsInFlight.size === 0 && Date.now() - lastScriptAskedAt > 1000;
-      while (!prefetched() && Date.now() - listShownAt < 60_000) await page.waitForTimeout(250);
+        Date.now() - listSeenAt > 2_000 && scriptsInFlight.size === 0 && Date.now() - lastScriptAskedAt > 1_000;
+      while (!prefetched() && Date.now() - listSeenAt < 60_000) await page.waitForTimeout(250);
       expect(prefetched()).toBe(true);
       const scriptsAfterTap: string[] = [];
       page.on('request', (request) => {
