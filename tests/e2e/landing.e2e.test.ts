@@ -18,12 +18,20 @@ describe('landing per role', () => {
 
   /** The page in front once the app has settled: the one page Taro shows (the others are hidden). */
   async function frontPage(page: Page): Promise<string> {
-    await page.waitForTimeout(800);
-    const shown = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('.taro_page'))
-        .filter((element) => getComputedStyle(element).display !== 'none')
-        .map((element) => element.id.split('?')[0]),
-    );
+    const shownPages = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('.taro_page'))
+          .filter((element) => getComputedStyle(element).display !== 'none')
+          .map((element) => element.id.split('?')[0]),
+      );
+    await page.waitForTimeout(800); // time to move on, were the app to move on by mistake
+    // The page left behind is hidden a moment after the new one shows (later on a busy machine).
+    const deadline = Date.now() + 10_000;
+    let shown = await shownPages();
+    while (shown.length !== 1 && Date.now() < deadline) {
+      await page.waitForTimeout(200);
+      shown = await shownPages();
+    }
     expect(shown).toHaveLength(1);
     return shown[0];
   }

@@ -197,7 +197,12 @@ describe('staff: 我的任务 and 任务详情', () => {
       await page.locator('.task-page__note textarea').fill(note);
       await pick(page, page.getByText('拍照/相册'), [files.png2]);
       await page.locator('.upload-queue__item[data-status="failed"]').waitFor({ timeout: 20_000 });
-      await page.waitForTimeout(600); // the note is saved a moment after typing stops
+      // the note is saved a moment after typing stops
+      await page.waitForFunction(
+        ([key, expected]) => JSON.parse(localStorage.getItem(key) ?? '{}').data?.note === expected,
+        [`task-draft:${taskId}`, note] as const,
+        { timeout: 10_000 },
+      );
 
       await page.reload();
       await headLight(page).waitFor();
