@@ -320,8 +320,18 @@ describe('a setup that cannot reach the cloud', () => {
     const main = loadFunction('api');
     await real.emulator.stop(); // the environment is unreachable
     real.callAs('o-anyone');
-    const reply = await main({ action: 'session.get', payload: {} });
-    expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统正在准备，请稍后再试' } });
+    // The function's log (the cloud console) says why; the caller gets a message it can show.
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const reply = await main({ action: 'session.get', payload: {} });
+      expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统正在准备，请稍后再试' } });
+      expect(logged).toHaveBeenCalledWith(
+        'deployment setup failed',
+        expect.objectContaining({ error: expect.anything() }),
+      );
+    } finally {
+      logged.mockRestore();
+    }
     await real.stop().catch(() => undefined);
   }, 60_000);
 });
