@@ -52,6 +52,31 @@ describe('field conditions: a weak signal', () => {
     await chooser.setFiles(paths);
   }
 
+  /** Waits until the one file in the queue has sent `percent` % of itself. */
+  async function uploadUnderWay(page: Page, percent: number): Promise<void> {
+    await page.waitForFunction(
+      (least) => Number(document.querySelector('.upload-queue__item')?.getAttribute('data-progress') || 0) >= least,
+      percent,
+      { timeout: 60_000 },
+    );
+  }
+
+  /** The waiting file lands, once: it is on the task, the queue is empty and the draft holds no file. */
+  async function landsOnce(page: Page, taskId: string, timeout: number): Promise<any> {
+    await gridCells(page).first().waitFor({ timeout });
+    await page.locator('.upload-queue__item').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    const after = await api('tasks.get', { id: taskId });
+    expect(after.evidence).toHaveLength(1);
+    expect(await gridCells(page).count()).toBe(1);
+    const stored = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
+      `task-draft:${taskId}`,
+    );
+    expect(stored?.data?.files ?? []).toHaveLength(0);
+    return after;
+  }
+
   async function fileBytes(url: string): Promise<Buffer> {
     const reply = await fetch(new URL(url, app.url), { headers: { 'X-Openid': STAFF } });
     expect(reply.status).toBe(200);
@@ -134,11 +159,7 @@ describe('field conditions: a weak signal', () => {
         if (request.method() === 'POST' && new URL(request.url()).pathname === '/upload') uploads += 1;
       });
       await pickPhotos(page, [uprightPhoto]);
-      await page.waitForFunction(
-        () => Number(document.querySelector('.upload-queue__item')?.getAttribute('data-progress') || 0) >= 15,
-        undefined,
-        { timeout: 60_000 },
-      );
+      await uploadUnderWay(page, 15);
       await cdp.send('Network.emulateNetworkConditions', OFFLINE);
       const failed = page.locator('.upload-queue__item[data-status="failed"]');
       await failed.waitFor({ timeout: 30_000 });
@@ -156,18 +177,8 @@ describe('field conditions: a weak signal', () => {
       expect((await api('tasks.get', { id: taskId })).evidence).toHaveLength(0);
 
       await cdp.send('Network.emulateNetworkConditions', WEAK_SIGNAL);
-      await gridCells(page).first().waitFor({ timeout: 60_000 });
-      await page.locator('.upload-queue__item').waitFor({ state: 'detached', timeout: 30_000 });
-      await page.waitForTimeout(1500);
-      const after = await api('tasks.get', { id: taskId });
-      expect(after.evidence).toHaveLength(1);
-      expect(await gridCells(page).count()).toBe(1);
+      await landsOnce(page, taskId, 60_000);
       expect(uploads).toBeGreaterThanOrEqual(2);
-      const stored = await page.evaluate(
-        (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
-        `task-draft:${taskId}`,
-      );
-      expect(stored?.data?.files ?? []).toHaveLength(0);
     });
   }, 180_000);
 
@@ -178,29 +189,15 @@ describe('field conditions: a weak signal', () => {
       const taskId = fresh[4];
       await openTask(page, taskId);
       await pickPhotos(page, [uprightPhoto]);
-      await page.waitForFunction(
-        () => Number(document.querySelector('.upload-queue__item')?.getAttribute('data-progress') || 0) >= 10,
-        undefined,
-        { timeout: 60_000 },
-      );
+      await uploadUnderWay(page, 10);
       await page.reload();
       await cdp.send('Network.emulateNetworkConditions', WEAK_SIGNAL);
       await submitButton(page).waitFor({ timeout: 60_000 });
       // It is never offered as "choose again": the bytes were kept in the browser.
       await expect(page.getByText('需要重新选择').count()).resolves.toBe(0);
-      await gridCells(page).first().waitFor({ timeout: 90_000 });
-      await page.locator('.upload-queue__item').waitFor({ state: 'detached', timeout: 30_000 });
-      await page.waitForTimeout(1500);
-      const after = await api('tasks.get', { id: taskId });
-      expect(after.evidence).toHaveLength(1);
+      // It lands, and nothing is left behind: not in the draft, not in the browser's store.
+      const after = await landsOnce(page, taskId, 90_000);
       expect(after.evidence[0].thumbUrl).toEqual(expect.any(String));
-      expect(await gridCells(page).count()).toBe(1);
-      // Nothing is left behind: not in the draft, not in the browser's store.
-      const stored = await page.evaluate(
-        (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
-        `task-draft:${taskId}`,
-      );
-      expect(stored?.data?.files ?? []).toHaveLength(0);
       const keptFiles = await page.evaluate(
         () =>
           new Promise<number>((resolve, reject) => {
